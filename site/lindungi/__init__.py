@@ -1,0 +1,107 @@
+"""Lindungi Makassar: the public website of Kota Makassar's protection program for vulnerable
+workers. create_app() builds the Flask app; see README.md for the architecture map."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+try:
+    __version__ = version("lindungi")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+# templates/, static/, translations/ and instance/ sit at the top of the repository.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def create_app(test_config: dict[str, Any] | None = None):
+    from flask import Flask
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from lindungi import cli, config, database, errors, i18n, security, templating
+    from lindungi import models as _all_models  # noqa: F401  (registers every table)
+    from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from lindungi.htmx import LindungiRequest
+    from lindungi.sessions import LindungiSessionInterface
+    from lindungi.staff import sessions as staff_sessions
+
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.request_class = LindungiRequest
+    app.session_interface = LindungiSessionInterface()
+    app.config.from_mapping(config.flask_defaults())
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(config.from_environment())
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    _derive_settings(app)
+    config.check_production(app.config)
+
+    if app.config["PROXY_HOPS"]:
+        hops = int(app.config["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+
+    db.init_app(app)
+    # Batch mode lets the same migrations alter tables on SQLite as well as on PostgreSQL.
+    migrate.init_app(
+        app, db, directory=str(Path(__file__).parent / "migrations"),
+        render_as_batch=True, compare_type=True,
+    )
+    babel.init_app(
+        app,
+        locale_selector=i18n.select_locale,
+        default_translation_directories=str(PROJECT_ROOT / "translations"),
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+    # No context processor: public pages must not read the session (they stay cacheable).
+    login_manager.init_app(app, add_context_processor=False)
+    staff_sessions.init_app(app)
+    database.configure_sqlite(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+    _register_blueprints(app)
+    cli.init_app(app)
+    return app
+
+
+def _derive_settings(app) -> None:
+    cfg = app.config
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    url = cfg.get("SQLALCHEMY_DATABASE_URI") or cfg["DATABASE_URL"]
+    if not url:
+        url = f"sqlite:///{Path(app.instance_path) / 'lindungi.sqlite3'}"
+    cfg["SQLALCHEMY_DATABASE_URI"] = url
+    cfg.setdefault("MEDIA_DIR", None)
+    if not cfg["MEDIA_DIR"]:
+        cfg["MEDIA_DIR"] = str(Path(app.instance_path) / "media")
+    if not cfg.get("RATELIMIT_STORAGE_URI"):
+        cfg["RATELIMIT_STORAGE_URI"] = cfg["REDIS_URL"] or "memory://"
+    if cfg["ENV"] == "production":
+        cfg["SESSION_COOKIE_SECURE"] = True
+        cfg["PREFERRED_URL_SCHEME"] = "https"
+    if not cfg.get("SECRET_KEY") and cfg["ENV"] != "production":
+        # Development without `make run` (which writes instance/config.py): a per-process key.
+        # Sessions then end with the process, which is acceptable only off production.
+        import secrets
+
+        cfg["SECRET_KEY"] = secrets.token_hex(32)
+
+
+def _register_blueprints(app) -> None:
+    from lindungi import system
+    from lindungi.i18n import register_localized
+    from lindungi.public.views import bp as public_bp
+
+    app.register_blueprint(system.bp)
+    register_localized(app, public_bp)

@@ -1,0 +1,86 @@
+"""`flask --app lindungi ...` commands: demo content and staff accounts."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from lindungi.extensions import db
+from lindungi.staff import accounts
+from lindungi.staff.models import Role
+
+staff_cli = AppGroup("staff", help="Manage city staff accounts.")
+
+
+def _password_prompt() -> str:
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@staff_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", default="", help="Name shown to other staff.")
+def create_staff(email: str, role: str, name: str) -> None:
+    """Create a staff account; the password is asked twice and never echoed."""
+    password = _password_prompt()
+    try:
+        user = accounts.create_staff(email, Role(role), password, name=name)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created {user.role.value} account {user.email}.")
+
+
+@staff_cli.command("disable")
+@click.argument("email")
+def disable_staff(email: str) -> None:
+    """Disable an account and end all its sessions."""
+    try:
+        accounts.set_active(email, active=False)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Disabled {email}.")
+
+
+@staff_cli.command("set-role")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+def set_role(email: str, role: str) -> None:
+    """Change an account's role and end its sessions."""
+    try:
+        accounts.set_role(email, Role(role))
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"{email} is now {role}.")
+
+
+@staff_cli.command("reset-password")
+@click.argument("email")
+def reset_password(email: str) -> None:
+    """Set a new password (asked twice) and end the account's sessions."""
+    password = _password_prompt()
+    try:
+        accounts.reset_password(email, password)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Password changed for {email}.")
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Only when the site has no content yet.")
+def seed_demo(if_empty: bool) -> None:
+    """Load the demo articles, pages and partner hospital (idempotent)."""
+    from lindungi.demo.seed import seed_demo as run_seed
+
+    summary = run_seed(only_if_empty=if_empty)
+    db.session.commit()
+    click.echo(summary)
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(staff_cli)
+    app.cli.add_command(seed_demo)

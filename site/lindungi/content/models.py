@@ -1,0 +1,177 @@
+"""Program content that communications staff edit: news articles, long-form pages, partner
+hospitals and the images they use. Texts are stored per language (id required, en optional)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from lindungi.extensions import db
+from lindungi.timeutil import utcnow
+
+
+def _enum(cls: type[enum.Enum], length: int = 20) -> sa.Enum:
+    return sa.Enum(cls, native_enum=False, length=length,
+                   values_callable=lambda members: [m.value for m in members])
+
+
+class Category(enum.StrEnum):
+    PARTNERSHIPS = "partnerships"
+    ENROLLMENT = "enrollment"
+    CLAIMS = "claims"
+    SERVICE = "service"
+
+
+class PublishStatus(enum.StrEnum):
+    """Stored states. "Scheduled" is not stored: it is a published article whose time has not
+    come, so it appears by itself at publish_at without any cron job."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class MediaImage(db.Model):  # type: ignore[name-defined,misc]
+    """An uploaded image, re-encoded as WebP at a few widths; files are named {key}-{width}.webp."""
+
+    __tablename__ = "media_image"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    key: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
+    width: so.Mapped[int]
+    height: so.Mapped[int]
+    widths: so.Mapped[list[int]] = so.mapped_column(sa.JSON)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+
+class Article(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "article"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    slug: so.Mapped[str] = so.mapped_column(sa.String(80), unique=True)
+    category: so.Mapped[Category] = so.mapped_column(_enum(Category), index=True)
+    status: so.Mapped[PublishStatus] = so.mapped_column(
+        _enum(PublishStatus), default=PublishStatus.DRAFT, index=True
+    )
+    publish_at: so.Mapped[datetime | None] = so.mapped_column(index=True)
+    # When the published text last changed in a way readers should know ("updated ...").
+    content_updated_at: so.Mapped[datetime | None]
+    pinned_until: so.Mapped[datetime | None]
+    cover_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("media_image.id"))
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+    version: so.Mapped[int] = so.mapped_column(default=1)
+
+    cover: so.Mapped[MediaImage | None] = so.relationship(lazy="joined")
+    texts: so.Mapped[list[ArticleText]] = so.relationship(
+        back_populates="article", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
+
+    def text(self, lang: str) -> ArticleText | None:
+        return next((t for t in self.texts if t.lang == lang), None)
+
+    def text_or_fallback(self, lang: str) -> ArticleText:
+        """The text in `lang`, else the Indonesian one (always present)."""
+        found = self.text(lang) or self.text("id")
+        if found is None:
+            raise LookupError(f"article {self.id} has no Indonesian text")
+        return found
+
+
+class ArticleText(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "article_text"
+    __table_args__ = (sa.UniqueConstraint("article_id", "lang", name="uq_article_text_lang"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    article_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
+    title: so.Mapped[str] = so.mapped_column(sa.String(200))
+    summary: so.Mapped[str] = so.mapped_column(sa.String(400))
+    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
+    cover_alt: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+    cover_caption: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+
+    article: so.Mapped[Article] = so.relationship(back_populates="texts")
+
+
+class SlugRedirect(db.Model):  # type: ignore[name-defined,misc]
+    """An article's former slug; its old URL answers with a 301 to the current one."""
+
+    __tablename__ = "slug_redirect"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    old_slug: so.Mapped[str] = so.mapped_column(sa.String(80), unique=True)
+    article_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+
+
+class Page(db.Model):  # type: ignore[name-defined,misc]
+    """A long-form page (benefits, a program, claim guide, FAQ, contact, privacy) by fixed key."""
+
+    __tablename__ = "page"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    key: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+    version: so.Mapped[int] = so.mapped_column(default=1)
+
+    texts: so.Mapped[list[PageText]] = so.relationship(
+        back_populates="page", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
+
+    def text(self, lang: str) -> PageText | None:
+        return next((t for t in self.texts if t.lang == lang), None)
+
+    def text_or_fallback(self, lang: str) -> PageText:
+        found = self.text(lang) or self.text("id")
+        if found is None:
+            raise LookupError(f"page {self.key} has no Indonesian text")
+        return found
+
+
+class PageText(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "page_text"
+    __table_args__ = (sa.UniqueConstraint("page_id", "lang", name="uq_page_text_lang"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    page_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("page.id", ondelete="CASCADE"), index=True
+    )
+    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
+    title: so.Mapped[str] = so.mapped_column(sa.String(200))
+    summary: so.Mapped[str] = so.mapped_column(sa.String(400), default="")
+    body: so.Mapped[str] = so.mapped_column(sa.Text)
+
+    page: so.Mapped[Page] = so.relationship(back_populates="texts")
+
+
+class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
+    """A partner health facility (PLKK). Only verified facts: an unknown phone stays empty."""
+
+    __tablename__ = "partner_hospital"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(160))
+    address: so.Mapped[str] = so.mapped_column(sa.String(300))
+    kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12), default="")
+    phone: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    map_url: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    hours_id: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+    hours_en: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
+    emergency_note_id: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    emergency_note_en: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    services_id: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    services_en: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
+    sort_order: so.Mapped[int] = so.mapped_column(default=0)
+    active: so.Mapped[bool] = so.mapped_column(default=True)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,164 @@
+"""Enrollment requests sent by families, the workers in them, and what happened to them.
+
+Personal data lives only here (NIK, KK, dates of birth, phones). Public pages show a first name
+and the status; NIK and KK are shown in full only on the reviewer screens (each view audited).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from lindungi.extensions import db
+from lindungi.timeutil import utcnow
+
+
+def _enum(cls: type[enum.Enum], length: int = 20) -> sa.Enum:
+    return sa.Enum(cls, native_enum=False, length=length,
+                   values_callable=lambda members: [m.value for m in members])
+
+
+class RequestStatus(enum.StrEnum):
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    NEEDS_INFO = "needs_info"
+    APPROVED = "approved"
+    REGISTERED = "registered"
+    REJECTED = "rejected"
+
+
+# A NIK in one of these requests may not be sent again ("already has an open request").
+OPEN_STATUSES = (
+    RequestStatus.RECEIVED, RequestStatus.IN_REVIEW, RequestStatus.NEEDS_INFO,
+    RequestStatus.APPROVED,
+)
+
+
+class Sex(enum.StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+
+
+class EnrollmentDraft(db.Model):  # type: ignore[name-defined,misc]
+    """Answers in progress. The session cookie holds only this row's random id; rows expire
+    (ENROLLMENT_DRAFT_HOURS) and are deleted when sent or found expired."""
+
+    __tablename__ = "enrollment_draft"
+
+    id: so.Mapped[str] = so.mapped_column(sa.String(43), primary_key=True)
+    data: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+    expires_at: so.Mapped[datetime] = so.mapped_column(index=True)
+
+
+class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "enrollment_request"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    reference: so.Mapped[str] = so.mapped_column(sa.String(16), unique=True)
+    # The final submit's token: the same token twice means the same request, never a second one.
+    idempotency_token: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    status: so.Mapped[RequestStatus] = so.mapped_column(
+        _enum(RequestStatus), default=RequestStatus.RECEIVED, index=True
+    )
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+    decided_at: so.Mapped[datetime | None]
+    for_self: so.Mapped[bool]
+    applicant_name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
+    applicant_relationship: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20))
+    email: so.Mapped[str] = so.mapped_column(sa.String(254), default="")
+    preferred_lang: so.Mapped[str] = so.mapped_column(sa.String(5), default="id")
+    consent_notice_version: so.Mapped[str] = so.mapped_column(sa.String(20))
+    consented_at: so.Mapped[datetime]
+    # Shown to the applicant on the status page (more information needed / rejection reason).
+    public_message: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    rejection_reason: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    flagged: so.Mapped[bool] = so.mapped_column(default=False, index=True)
+    kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12), index=True)  # first worker's
+    version: so.Mapped[int] = so.mapped_column(default=1)
+
+    workers: so.Mapped[list[EnrollmentWorker]] = so.relationship(
+        back_populates="request", cascade="all, delete-orphan",
+        order_by="EnrollmentWorker.position", lazy="selectin",
+    )
+    history: so.Mapped[list[StatusChange]] = so.relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="StatusChange.at",
+        lazy="select",
+    )
+
+    # Optimistic locking: two reviewers deciding at once, the second gets StaleDataError.
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
+
+
+class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "enrollment_worker"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    request_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("enrollment_request.id", ondelete="CASCADE"), index=True
+    )
+    position: so.Mapped[int] = so.mapped_column(default=1)
+    full_name: so.Mapped[str] = so.mapped_column(sa.String(120), index=True)
+    nik: so.Mapped[str] = so.mapped_column(sa.String(16), index=True)
+    kk: so.Mapped[str] = so.mapped_column(sa.String(16))
+    birth_date: so.Mapped[date]
+    sex: so.Mapped[Sex] = so.mapped_column(_enum(Sex, 1))
+    place_of_birth: so.Mapped[str] = so.mapped_column(sa.String(80), default="")
+    mother_maiden_name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
+    address: so.Mapped[str] = so.mapped_column(sa.String(300))
+    rt_rw: so.Mapped[str] = so.mapped_column(sa.String(12), default="")
+    kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12))
+    kelurahan_code: so.Mapped[str] = so.mapped_column(sa.String(16))
+    occupation: so.Mapped[str] = so.mapped_column(sa.String(40))
+    income_band: so.Mapped[str] = so.mapped_column(sa.String(20))
+    already_member: so.Mapped[bool] = so.mapped_column(default=False)
+    decile: so.Mapped[int | None]  # self-declared; staff verify against national welfare data
+    heir_name: so.Mapped[str] = so.mapped_column(sa.String(120))
+    heir_relationship: so.Mapped[str] = so.mapped_column(sa.String(40))
+    heir_phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
+    nik_outside_makassar: so.Mapped[bool] = so.mapped_column(default=False)
+    kpj_number: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
+
+    request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
+
+    @property
+    def first_name(self) -> str:
+        return self.full_name.split(" ", 1)[0] if self.full_name else ""
+
+
+class StatusChange(db.Model):  # type: ignore[name-defined,misc]
+    """One decision or step: who, when, from what to what, and why."""
+
+    __tablename__ = "status_change"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    request_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("enrollment_request.id", ondelete="CASCADE"), index=True
+    )
+    at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    from_status: so.Mapped[RequestStatus | None] = so.mapped_column(_enum(RequestStatus))
+    to_status: so.Mapped[RequestStatus] = so.mapped_column(_enum(RequestStatus))
+    staff_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("staff_user.id"))
+    public_message: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    reason_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
+    internal_note: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+
+    request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="history")
+
+
+class InternalNote(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "internal_note"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    request_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("enrollment_request.id", ondelete="CASCADE"), index=True
+    )
+    staff_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("staff_user.id"))
+    at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    body: so.Mapped[str] = so.mapped_column(sa.Text)

@@ -1,0 +1,36 @@
+"""Extensions are created once here and bound to the app in create_app()."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
+
+
+class Base(so.DeclarativeBase):
+    # Named constraints let Alembic alter tables on SQLite (batch mode) and PostgreSQL alike.
+    metadata = sa.MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+babel = Babel()
+csrf = CSRFProtect()
+login_manager = LoginManager()
+# Storage is chosen in create_app: Redis when REDIS_URL is set (shared by every worker),
+# memory otherwise (one process: development and tests).
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -1,0 +1,51 @@
+"""Headers every response carries, and the cache policy for pages with personal data."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, g, request
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        "manifest-src 'self'",
+    ]
+)
+
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def mark_private() -> None:
+    """Call from a view whose page shows or collects personal data: never cached anywhere."""
+    g.private_page = True
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def add_security_headers(response: Response) -> Response:
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        # Not no-referrer: Flask-WTF's HTTPS check needs a same-origin Referer on every POST.
+        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if app.config["ENV"] == "production":
+            headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if response.mimetype == "text/html":
+            # One URL serves a whole page or an htmx fragment; caches must keep them apart.
+            response.vary.add("HX-Request")
+        if g.get("private_page") or request.path.startswith("/staf"):
+            response.headers["Cache-Control"] = "no-store"
+        return response

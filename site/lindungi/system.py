@@ -1,0 +1,31 @@
+"""Routes outside any language: the root redirect and the health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, redirect, url_for
+from werkzeug.wrappers import Response
+
+from lindungi import __version__
+from lindungi.database import database_answers
+from lindungi.i18n import preferred_lang
+
+bp = Blueprint("system", __name__)
+
+
+@bp.get("/")
+def root() -> Response:
+    """Send visitors to their language: English only when the browser prefers it."""
+    response = redirect(url_for("public.home", lang=preferred_lang()), code=302)
+    response.vary.add("Accept-Language")
+    response.cache_control.private = True
+    return response
+
+
+@bp.get("/healthz")
+def healthz() -> tuple[Response, int]:
+    ok = database_answers()
+    body = {"status": "ok" if ok else "unavailable", "version": __version__, "database": ok}
+    response = jsonify(body)
+    response.cache_control.no_store = True
+    current_app.logger.debug("health check: database %s", "ok" if ok else "down")
+    return response, 200 if ok else 503

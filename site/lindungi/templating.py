@@ -1,0 +1,50 @@
+"""What every template can use: formatting filters, the language switcher and site settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, request, url_for
+from flask_babel import get_locale
+
+from lindungi import formatting
+from lindungi.i18n import LANGUAGE_NAMES, other_languages
+
+
+def locale_code() -> str:
+    return str(get_locale() or current_app.config["DEFAULT_LOCALE"])
+
+
+def same_page_in(lang: str) -> str:
+    """This page in another language (the switcher keeps the current page and its query)."""
+    endpoint = request.endpoint
+    if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values: dict[str, Any] = dict(request.view_args or {})
+        values.update(request.args.to_dict())
+        values["lang"] = lang
+        return url_for(endpoint, **values)
+    return url_for("public.home", lang=lang)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters.update(
+        datetime_wita=lambda value: formatting.format_datetime_wita(value, locale_code()),
+        date_long=lambda value: formatting.format_date_long(value, locale_code()),
+        date_short=lambda value: formatting.format_date_short(value, locale_code()),
+        rupiah=lambda value: formatting.format_rupiah(value, locale_code()),
+        number=lambda value: formatting.format_number(value, locale_code()),
+        iso_wita=formatting.iso_wita,
+    )
+
+    @app.context_processor
+    def site_context() -> dict[str, Any]:
+        return {
+            "locale_code": locale_code(),
+            "other_languages": other_languages,
+            "language_names": LANGUAGE_NAMES,
+            "same_page_in": same_page_in,
+            "hotline": "175",
+            "city_contact_email": current_app.config["CITY_CONTACT_EMAIL"],
+        }

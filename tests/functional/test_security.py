@@ -1,0 +1,112 @@
+"""The security baseline every response carries, and the designed error pages."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask, abort
+
+from tests.checking import soup_of
+
+
+def test_security_headers_on_every_page(client) -> None:
+    response = client.get("/id/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_no_inline_script_or_handlers(client) -> None:
+    soup = soup_of(client.get("/id/"))
+    for script in soup.find_all("script"):
+        assert script.get("src") or script.get("type") == "application/ld+json"
+    for tag in soup.find_all(True):
+        assert not any(name.startswith("on") for name in tag.attrs), tag.name
+        assert "style" not in tag.attrs
+    config = soup.find("meta", attrs={"name": "htmx-config"})
+    assert '"includeIndicatorStyles": false' in config["content"]
+
+
+def test_public_page_sets_no_cookie(client) -> None:
+    response = client.get("/id/")
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_session_cookie_flags(app: Flask) -> None:
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.config["WTF_CSRF_TIME_LIMIT"] is None
+
+
+def test_post_without_csrf_token_gets_designed_400(app: Flask) -> None:
+    @app.post("/id/_test-form")
+    def _test_form() -> str:
+        return "saved"
+
+    response = app.test_client().post("/id/_test-form", data={"x": "1"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Formulir ini sudah kedaluwarsa" in page
+    assert "saved" not in page and "Traceback" not in page
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "code", "title"),
+    [
+        ("/id/tidak-ada", "id", 404, "Halaman tidak ditemukan"),
+        ("/en/does-not-exist", "en", 404, "Page not found"),
+        ("/xx/", "id", 404, "Halaman tidak ditemukan"),
+    ],
+)
+def test_not_found_is_translated(client, path: str, lang: str, code: int, title: str) -> None:
+    response = client.get(path)
+    assert response.status_code == code
+    soup = soup_of(response)
+    assert soup.html["lang"] == lang
+    assert soup.h1.get_text(strip=True) == title
+
+
+def test_method_not_allowed(client) -> None:
+    response = client.delete("/id/")
+    assert response.status_code == 405
+    assert "Tindakan itu tidak bisa dilakukan di sini" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [(403, "Anda tidak dapat membuka halaman ini"), (413, "Berkas terlalu besar"),
+     (429, "Terlalu banyak percobaan"), (400, "Permintaan tidak dapat dibaca")],
+)
+def test_designed_error_pages(app: Flask, code: int, text: str) -> None:
+    @app.get("/id/_test-abort")
+    def _abort() -> str:
+        abort(code)
+
+    response = app.test_client().get("/id/_test-abort")
+    assert response.status_code == code
+    assert text in response.get_data(as_text=True)
+
+
+def test_unexpected_error_shows_no_traceback(app: Flask) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get("/en/_test-crash")
+    def _crash() -> str:
+        raise RuntimeError("secret internals")
+
+    response = app.test_client().get("/en/_test-crash")
+    assert response.status_code == 500
+    page = response.get_data(as_text=True)
+    assert "Something went wrong on our side" in page
+    assert "secret internals" not in page and "Traceback" not in page
+
+
+def test_htmx_error_returns_fragment(client) -> None:
+    response = client.get("/id/tidak-ada", headers={"HX-Request": "true"})
+    assert response.status_code == 404
+    assert "<html" not in response.get_data(as_text=True)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the whole suite. Starts a throw-away PostgreSQL server on a Unix socket for the tests
+# marked "postgres" and stops it afterwards; everything else uses SQLite files in tmp dirs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+pg_dir=""
+cleanup() {
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap cleanup EXIT
+
+as_pg() {
+  # initdb refuses to run as root; use the postgres account Debian's package creates.
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+if [ -n "$pg_bin" ] && [ -z "${LINDUNGI_TEST_POSTGRES_URL:-}" ]; then
+  pg_dir=$(mktemp -d /tmp/lindungi-pg.XXXXXX)
+  chmod 755 "$pg_dir"
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U lindungi --auth=trust -E UTF8 >/dev/null
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-k $pg_dir -c listen_addresses='' -c fsync=off" start >/dev/null
+  as_pg "$pg_bin/createdb" -h "$pg_dir" -U lindungi lindungi_test
+  export LINDUNGI_TEST_POSTGRES_URL="postgresql+psycopg://lindungi@/lindungi_test?host=$pg_dir"
+fi
+
+.venv/bin/python -m pytest "$@"
