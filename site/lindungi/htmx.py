@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from flask import Request
+from typing import Any
+
+from flask import Request, make_response, render_template, request
+from werkzeug.wrappers import Response
 
 
 class HtmxDetails:
@@ -35,3 +38,12 @@ class LindungiRequest(Request):
     @cached_property
     def htmx(self) -> HtmxDetails:
         return HtmxDetails(self)
+
+
+def render_page_or_fragment(page: str, fragment: str, **context: Any) -> Response:
+    """One context, two templates: the page (which includes the fragment) for a normal request,
+    only the fragment for htmx. Vary: HX-Request keeps caches from mixing them up."""
+    template = fragment if request.htmx else page
+    response = make_response(render_template(template, **context))
+    response.vary.add("HX-Request")
+    return response

@@ -45,6 +45,7 @@ def init_app(app: Flask) -> None:
             "other_languages": other_languages,
             "language_names": LANGUAGE_NAMES,
             "same_page_in": same_page_in,
+            "has_endpoint": lambda name: name in current_app.view_functions,
             "hotline": "175",
             "city_contact_email": current_app.config["CITY_CONTACT_EMAIL"],
         }
