@@ -101,7 +101,9 @@ def _derive_settings(app) -> None:
 def _register_blueprints(app) -> None:
     from lindungi import system
     from lindungi.i18n import register_localized
+    from lindungi.public import init_site
     from lindungi.public.views import bp as public_bp
 
     app.register_blueprint(system.bp)
     register_localized(app, public_bp)
+    init_site(app)

@@ -162,6 +162,8 @@ class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     name: so.Mapped[str] = so.mapped_column(sa.String(160))
+    # The English name where it differs ("Primaya Hospital Makassar"); empty: `name` in both.
+    name_en: so.Mapped[str] = so.mapped_column(sa.String(160), default="")
     address: so.Mapped[str] = so.mapped_column(sa.String(300))
     kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12), default="")
     phone: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
@@ -175,3 +177,39 @@ class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
     sort_order: so.Mapped[int] = so.mapped_column(default=0)
     active: so.Mapped[bool] = so.mapped_column(default=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+
+    def display_name(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+class DocumentKind(enum.StrEnum):
+    ARTICLE = "article"
+    PAGE = "page"
+
+
+class SearchDocument(db.Model):  # type: ignore[name-defined,misc]
+    """What search reads: one row per article or page and language, as plain text with figures
+    filled in. Kept in sync by content.operations; rebuilt from the content by search.rebuild().
+
+    On SQLite the words are indexed by the FTS5 table `search_fts` (rowid = this id), made by
+    search.ensure_index(); on PostgreSQL the text is matched with to_tsvector at query time.
+    """
+
+    __tablename__ = "search_document"
+    __table_args__ = (
+        sa.UniqueConstraint("kind", "ref_id", "lang", name="uq_search_document_ref"),
+    )
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    kind: so.Mapped[DocumentKind] = so.mapped_column(_enum(DocumentKind, 10))
+    ref_id: so.Mapped[int]
+    # The language searched in, and the language of the text (Indonesian when English is missing).
+    lang: so.Mapped[str] = so.mapped_column(sa.String(5), index=True)
+    text_lang: so.Mapped[str] = so.mapped_column(sa.String(5))
+    url_key: so.Mapped[str] = so.mapped_column(sa.String(80))  # article slug or page key
+    title: so.Mapped[str] = so.mapped_column(sa.String(200))
+    summary: so.Mapped[str] = so.mapped_column(sa.String(400), default="")
+    body: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    # Shown once this moment has passed; None for drafts and archived articles.
+    visible_from: so.Mapped[datetime | None] = so.mapped_column(index=True)
+    published_at: so.Mapped[datetime | None]

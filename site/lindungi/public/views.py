@@ -1,12 +1,101 @@
-"""Public pages, under /id/ and /en/."""
+"""Home and the long-form pages (benefits, programs, claim guide, FAQ, contact, privacy)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from typing import Any
 
-bp = Blueprint("public", __name__)
+from flask import abort, render_template
+
+from lindungi.content import queries
+from lindungi.content.figures import current_parameters
+from lindungi.content.models import Page
+from lindungi.content.web import figures_for, page_locale
+from lindungi.public import tables
+from lindungi.public.blueprint import bp
+from lindungi.public.caching import cacheable
+
+__all__ = ["bp"]
+
+HOME_NEWS = 3
 
 
 @bp.get("/")
+@cacheable
 def home() -> str:
-    return render_template("public/home.html")
+    return render_template(
+        "public/home.html",
+        pinned=queries.pinned_article(),
+        latest=queries.latest_articles(HOME_NEWS),
+        params=current_parameters(),
+        figures=figures_for(page_locale()),
+    )
+
+
+def _page(key: str) -> Page:
+    page = queries.page_by_key(key)
+    if page is None:
+        abort(404)
+    return page
+
+
+def _render_page(template: str, key: str, **context: Any) -> str:
+    page = _page(key)
+    lang = page_locale()
+    return render_template(
+        template, page=page, text=page.text_or_fallback(lang),
+        head_langs=[t.lang for t in page.texts], canonical_lang=page.text_or_fallback(lang).lang,
+        **context,
+    )
+
+
+@bp.get("/manfaat")
+@cacheable
+def benefits() -> str:
+    locale = page_locale()
+    return _render_page(
+        "public/benefits.html", "manfaat",
+        contributions=tables.contribution_rows(locale),
+        totals=tables.contribution_totals(locale),
+        who=tables.figure_rows(tables.WHO_FIGURES, locale),
+        programs=["jkk", "jkm", "jht"],
+    )
+
+
+@bp.get("/manfaat/<any(jkk, jkm, jht):program>")
+@cacheable
+def program(program: str) -> str:
+    locale = page_locale()
+    return _render_page(
+        "public/program.html", program, program=program,
+        contributions=tables.contribution_rows(locale, program),
+        figures_table=tables.figure_rows(tables.PROGRAM_FIGURES[program], locale),
+    )
+
+
+@bp.get("/klaim")
+@cacheable
+def claim() -> str:
+    return _render_page("public/claim.html", "klaim", hospitals=queries.partner_hospitals(),
+                        params=current_parameters())
+
+
+@bp.get("/faq")
+@cacheable
+def faq() -> str:
+    return _render_page("public/faq.html", "faq")
+
+
+@bp.get("/kontak")
+@cacheable
+def contact() -> str:
+    return _render_page("public/page.html", "kontak", params=current_parameters())
+
+
+@bp.get("/privasi")
+@cacheable
+def privacy() -> str:
+    return _render_page("public/page.html", "privasi")
+
+
+# The other public routes live in their own modules; importing them attaches them to `bp`.
+from lindungi.public import news, search_views, site  # noqa: E402, F401

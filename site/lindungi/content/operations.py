@@ -1,0 +1,267 @@
+"""Writes to content: articles, pages and partner hospitals. Each function changes the models,
+keeps the search index in step, writes the audit row, and flushes; the caller commits once.
+The demo seed and the communications staff's editor both go through here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from lindungi.audit.models import record
+from lindungi.content import search
+from lindungi.content.models import (
+    Article,
+    ArticleText,
+    Category,
+    DocumentKind,
+    MediaImage,
+    Page,
+    PageText,
+    PartnerHospital,
+    PublishStatus,
+    SlugRedirect,
+)
+from lindungi.extensions import db
+from lindungi.timeutil import utcnow
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80
+REQUIRED_LANG = "id"
+
+
+class ContentError(ValueError):
+    """Content that cannot be saved as given (a programming or validation slip upstream)."""
+
+
+@dataclass
+class ArticleTextData:
+    title: str
+    summary: str
+    body: str
+    cover_alt: str = ""
+    cover_caption: str = ""
+
+
+@dataclass
+class ArticleData:
+    slug: str
+    category: Category
+    texts: dict[str, ArticleTextData]  # "id" required, "en" optional
+    status: PublishStatus = PublishStatus.DRAFT
+    publish_at: datetime | None = None  # naive UTC
+    pinned_until: datetime | None = None
+    cover: MediaImage | None = None
+
+
+@dataclass
+class PageTextData:
+    title: str
+    body: str
+    summary: str = ""
+
+
+@dataclass
+class HospitalData:
+    name: str
+    address: str
+    name_en: str = ""
+    kecamatan_code: str = ""
+    phone: str = ""  # empty until verified: pages then point to the call centre
+    map_url: str = ""
+    hours_id: str = ""
+    hours_en: str = ""
+    emergency_note_id: str = ""
+    emergency_note_en: str = ""
+    services_id: str = ""
+    services_en: str = ""
+    sort_order: int = 0
+    active: bool = True
+
+
+def slugify(title: str) -> str:
+    """A URL slug from a title: ascii words joined by hyphens, at most SLUG_MAX characters."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_MAX:
+            break
+        slug = candidate
+    return slug
+
+
+def slug_taken(slug: str, ignore_article_id: int | None = None) -> bool:
+    stmt = sa.select(Article.id).where(Article.slug == slug)
+    if ignore_article_id is not None:
+        stmt = stmt.where(Article.id != ignore_article_id)
+    return db.session.scalar(stmt) is not None
+
+
+def _check_article(data: ArticleData, article_id: int | None = None) -> None:
+    if not SLUG_RE.match(data.slug) or len(data.slug) > SLUG_MAX:
+        raise ContentError(f"bad slug {data.slug!r}")
+    if slug_taken(data.slug, article_id):
+        raise ContentError(f"slug {data.slug!r} is used by another article")
+    if REQUIRED_LANG not in data.texts:
+        raise ContentError("an article needs its Indonesian text")
+    if data.status == PublishStatus.PUBLISHED and data.publish_at is None:
+        raise ContentError("a published article needs publish_at")
+
+
+def _set_texts(article: Article, texts: dict[str, ArticleTextData]) -> None:
+    by_lang = {t.lang: t for t in article.texts}
+    for lang, given in texts.items():
+        text = by_lang.get(lang) or ArticleText(lang=lang)
+        text.title, text.summary, text.body = given.title, given.summary, given.body
+        text.cover_alt, text.cover_caption = given.cover_alt, given.cover_caption
+        if lang not in by_lang:
+            article.texts.append(text)
+    for lang, text in by_lang.items():
+        if lang not in texts:
+            article.texts.remove(text)
+
+
+def _claim_slug(article: Article, slug: str) -> None:
+    """Move `article` to `slug`; its old address keeps working as a 301 redirect."""
+    if article.slug == slug:
+        return
+    # A former address that is now taken by a live article stops redirecting.
+    db.session.execute(sa.delete(SlugRedirect).where(SlugRedirect.old_slug == slug))
+    if article.slug:
+        db.session.add(SlugRedirect(old_slug=article.slug, article_id=article.id))
+    article.slug = slug
+
+
+def create_article(data: ArticleData, *, actor_id: int | None = None) -> Article:
+    _check_article(data)
+    db.session.execute(sa.delete(SlugRedirect).where(SlugRedirect.old_slug == data.slug))
+    article = Article(
+        slug=data.slug, category=data.category, status=data.status, publish_at=data.publish_at,
+        pinned_until=data.pinned_until, cover=data.cover,
+    )
+    _set_texts(article, data.texts)
+    db.session.add(article)
+    db.session.flush()
+    search.index_article(article)
+    record("article.create", actor_id=actor_id, target_type="article", target_id=article.id,
+           status=article.status.value)
+    return article
+
+
+def update_article(
+    article: Article, data: ArticleData, *, actor_id: int | None = None,
+    notify_readers: bool = False,
+) -> Article:
+    """Apply an edit. `notify_readers` stamps "updated" on the page (a correction readers
+    should know about), unlike a typo fix."""
+    _check_article(data, article.id)
+    _claim_slug(article, data.slug)
+    article.category, article.status = data.category, data.status
+    article.publish_at, article.pinned_until = data.publish_at, data.pinned_until
+    article.cover = data.cover
+    _set_texts(article, data.texts)
+    moment = utcnow()
+    article.updated_at = moment  # child-row edits do not touch the parent by themselves
+    if notify_readers and article.publish_at is not None and article.publish_at < moment:
+        article.content_updated_at = moment
+    db.session.flush()
+    search.index_article(article)
+    record("article.update", actor_id=actor_id, target_type="article", target_id=article.id,
+           status=article.status.value)
+    return article
+
+
+def set_article_status(
+    article: Article, status: PublishStatus, *, actor_id: int | None = None,
+    publish_at: datetime | None = None,
+) -> Article:
+    """Publish (now or at `publish_at`), send back to draft, or archive."""
+    if status == PublishStatus.PUBLISHED:
+        article.publish_at = publish_at or article.publish_at or utcnow()
+    article.status = status
+    article.updated_at = utcnow()
+    db.session.flush()
+    search.index_article(article)
+    record("article.status", actor_id=actor_id, target_type="article", target_id=article.id,
+           status=status.value)
+    return article
+
+
+def delete_article(article: Article, *, actor_id: int | None = None) -> None:
+    search.remove(DocumentKind.ARTICLE, article.id)
+    record("article.delete", actor_id=actor_id, target_type="article", target_id=article.id)
+    db.session.execute(sa.delete(SlugRedirect).where(SlugRedirect.article_id == article.id))
+    db.session.delete(article)
+    db.session.flush()
+
+
+def _set_page_texts(page: Page, texts: dict[str, PageTextData]) -> None:
+    if REQUIRED_LANG not in texts:
+        raise ContentError("a page needs its Indonesian text")
+    by_lang = {t.lang: t for t in page.texts}
+    for lang, given in texts.items():
+        text = by_lang.get(lang) or PageText(lang=lang)
+        text.title, text.summary, text.body = given.title, given.summary, given.body
+        if lang not in by_lang:
+            page.texts.append(text)
+    for lang, text in by_lang.items():
+        if lang not in texts:
+            page.texts.remove(text)
+
+
+def create_page(key: str, texts: dict[str, PageTextData], *, actor_id: int | None = None) -> Page:
+    page = Page(key=key)
+    _set_page_texts(page, texts)
+    db.session.add(page)
+    db.session.flush()
+    search.index_page(page)
+    record("page.create", actor_id=actor_id, target_type="page", target_id=page.id, key=key)
+    return page
+
+
+def update_page(
+    page: Page, texts: dict[str, PageTextData], *, actor_id: int | None = None
+) -> Page:
+    _set_page_texts(page, texts)
+    page.updated_at = utcnow()
+    db.session.flush()
+    search.index_page(page)
+    record("page.update", actor_id=actor_id, target_type="page", target_id=page.id, key=page.key)
+    return page
+
+
+_HOSPITAL_FIELDS = (
+    "name", "name_en", "address", "kecamatan_code", "phone", "map_url", "hours_id", "hours_en",
+    "emergency_note_id", "emergency_note_en", "services_id", "services_en", "sort_order", "active",
+)
+
+
+def _apply_hospital(hospital: PartnerHospital, data: HospitalData) -> None:
+    if data.map_url and not data.map_url.startswith(("https://", "http://")):
+        raise ContentError("a map link must be a web address")
+    for name in _HOSPITAL_FIELDS:
+        setattr(hospital, name, getattr(data, name))
+
+
+def create_hospital(data: HospitalData, *, actor_id: int | None = None) -> PartnerHospital:
+    hospital = PartnerHospital()
+    _apply_hospital(hospital, data)
+    db.session.add(hospital)
+    db.session.flush()
+    record("hospital.create", actor_id=actor_id, target_type="partner_hospital",
+           target_id=hospital.id)
+    return hospital
+
+
+def update_hospital(
+    hospital: PartnerHospital, data: HospitalData, *, actor_id: int | None = None
+) -> PartnerHospital:
+    _apply_hospital(hospital, data)
+    hospital.updated_at = utcnow()
+    db.session.flush()
+    record("hospital.update", actor_id=actor_id, target_type="partner_hospital",
+           target_id=hospital.id)
+    return hospital

@@ -1,0 +1,154 @@
+"""What public pages read. "Published" means status published and publish_at in the past, so a
+scheduled article appears by itself at its time, with no job to run."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from lindungi.content.models import (
+    Article,
+    Category,
+    Page,
+    PartnerHospital,
+    PublishStatus,
+    SlugRedirect,
+)
+from lindungi.extensions import db
+from lindungi.timeutil import utcnow
+
+PER_PAGE = 10
+
+
+def now() -> datetime:
+    return utcnow()
+
+
+def is_visible(moment: datetime | None = None) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        Article.status == PublishStatus.PUBLISHED,
+        Article.publish_at.is_not(None),
+        Article.publish_at <= (moment or now()),
+    )
+
+
+def _newest_first(stmt: sa.Select[tuple[Article]]) -> sa.Select[tuple[Article]]:
+    return stmt.order_by(Article.publish_at.desc(), Article.id.desc())
+
+
+def latest_articles(limit: int = 3, category: Category | None = None) -> list[Article]:
+    stmt = sa.select(Article).where(is_visible())
+    if category is not None:
+        stmt = stmt.where(Article.category == category)
+    return list(db.session.scalars(_newest_first(stmt).limit(limit)).unique())
+
+
+@dataclass(frozen=True)
+class NewsPage:
+    items: list[Article]
+    page: int
+    pages: int
+    total: int
+
+
+def news_page(page: int, category: Category | None = None, per_page: int = PER_PAGE) -> NewsPage:
+    """One page of the news list; `pages` is at least 1 so page 1 of nothing is an empty state."""
+    where = [is_visible()]
+    if category is not None:
+        where.append(Article.category == category)
+    total = db.session.scalar(sa.select(sa.func.count(Article.id)).where(*where)) or 0
+    stmt = _newest_first(sa.select(Article).where(*where)).offset((page - 1) * per_page)
+    items = list(db.session.scalars(stmt.limit(per_page)).unique())
+    return NewsPage(items, page, max(1, math.ceil(total / per_page)), total)
+
+
+def article_by_slug(slug: str) -> Article | None:
+    return db.session.scalar(sa.select(Article).where(Article.slug == slug, is_visible()))
+
+
+def redirect_target(old_slug: str) -> Article | None:
+    """The published article that used to live at `old_slug`."""
+    stmt = (
+        sa.select(Article)
+        .join(SlugRedirect, SlugRedirect.article_id == Article.id)
+        .where(SlugRedirect.old_slug == old_slug, is_visible())
+    )
+    return db.session.scalar(stmt)
+
+
+def related_articles(article: Article, limit: int = 3) -> list[Article]:
+    """"Baca juga": the newest of the same category, then the newest of the rest."""
+    same = list(db.session.scalars(_newest_first(sa.select(Article).where(
+        is_visible(), Article.category == article.category, Article.id != article.id,
+    )).limit(limit)).unique())
+    if len(same) < limit:
+        seen = [article.id] + [a.id for a in same]
+        same += list(db.session.scalars(_newest_first(sa.select(Article).where(
+            is_visible(), Article.id.not_in(seen),
+        )).limit(limit - len(same))).unique())
+    return same
+
+
+def neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    """(older, newer) published articles around `article`."""
+    at, ident = article.publish_at, article.id
+    older = db.session.scalar(_newest_first(sa.select(Article).where(
+        is_visible(),
+        sa.or_(Article.publish_at < at, sa.and_(Article.publish_at == at, Article.id < ident)),
+    )).limit(1))
+    newer = db.session.scalar(sa.select(Article).where(
+        is_visible(),
+        sa.or_(Article.publish_at > at, sa.and_(Article.publish_at == at, Article.id > ident)),
+    ).order_by(Article.publish_at, Article.id).limit(1))
+    return older, newer
+
+
+def pinned_article() -> Article | None:
+    """The announcement shown on the home page until its pin expires."""
+    moment = now()
+    stmt = _newest_first(sa.select(Article).where(
+        is_visible(moment), Article.pinned_until.is_not(None), Article.pinned_until > moment,
+    )).limit(1)
+    return db.session.scalar(stmt)
+
+
+def all_published() -> list[Article]:
+    return list(db.session.scalars(_newest_first(sa.select(Article).where(is_visible()))).unique())
+
+
+def page_by_key(key: str) -> Page | None:
+    return db.session.scalar(sa.select(Page).where(Page.key == key))
+
+
+def partner_hospitals() -> list[PartnerHospital]:
+    stmt = sa.select(PartnerHospital).where(PartnerHospital.active.is_(True))
+    return list(db.session.scalars(stmt.order_by(PartnerHospital.sort_order, PartnerHospital.name)))
+
+
+def content_fingerprint(extra: Sequence[object] = ()) -> str:
+    """A short hash that changes whenever anything a public page shows may have changed:
+    an edit (updated_at), a scheduled article going live, a pin expiring, a deletion."""
+    moment = now()
+    visible = is_visible(moment)
+
+    def scalar(stmt: sa.Select[tuple[object]]) -> sa.ScalarSelect[object]:
+        return stmt.scalar_subquery()
+
+    row = db.session.execute(sa.select(
+        scalar(sa.select(sa.func.max(Article.updated_at))),
+        scalar(sa.select(sa.func.count(Article.id)).where(visible)),
+        scalar(sa.select(sa.func.max(Article.publish_at)).where(visible)),
+        scalar(sa.select(sa.func.count(Article.id)).where(
+            visible, Article.pinned_until > moment)),
+        scalar(sa.select(sa.func.max(Page.updated_at))),
+        scalar(sa.select(sa.func.count(Page.id))),
+        scalar(sa.select(sa.func.max(PartnerHospital.updated_at))),
+        scalar(sa.select(sa.func.count(PartnerHospital.id))),
+    )).one()
+    raw = "|".join(str(value) for value in (*row, *extra))
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]

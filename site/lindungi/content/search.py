@@ -1,0 +1,263 @@
+"""Full-text search over published news and pages, behind one function.
+
+`search()` matches words with SQLite FTS5 on the embedded default and with PostgreSQL full-text
+search in production. Both see the same rows (SearchDocument: plain text with figures filled in)
+and treat words the same way: no stemming, prefix matching (so "kecela" finds "kecelakaan"
+while typing), every word required. The operations module keeps the rows in sync.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import current_app
+from markupsafe import Markup, escape
+
+from lindungi.content import queries
+from lindungi.content.figures import formatted_figures
+from lindungi.content.models import Article, DocumentKind, Page, PublishStatus, SearchDocument
+from lindungi.content.rendering import plain_text, replace_tokens
+from lindungi.extensions import db
+
+FTS_TABLE = "search_fts"
+MAX_TERMS = 8
+MAX_TERM_LENGTH = 40
+# Pages have no publication date: they are visible from the start of time.
+PAGE_VISIBLE_FROM = datetime(2000, 1, 1)
+_WORD = re.compile(r"[^\W_]+")
+_FTS_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title, summary, body, tokenize = 'unicode61 remove_diacritics 2')"
+)
+_fts = sa.table(FTS_TABLE, sa.column("rowid"), sa.column("title"), sa.column("summary"),
+                sa.column("body"))
+
+
+def _on_sqlite() -> bool:
+    return db.engine.dialect.name == "sqlite"
+
+
+def terms_of(query: str) -> list[str]:
+    """The words of a query, lower case, without operators: what both engines are given."""
+    words = [w.lower()[:MAX_TERM_LENGTH] for w in _WORD.findall(query)]
+    return list(dict.fromkeys(words))[:MAX_TERMS]
+
+
+# ---------------------------------------------------------------- index upkeep
+
+
+def ensure_index() -> None:
+    """Create SQLite's FTS5 table if missing (migrations do not know virtual tables)."""
+    if _on_sqlite():
+        db.session.execute(sa.text(_FTS_DDL))
+
+
+def _index_exists() -> bool:
+    if not _on_sqlite():
+        return True
+    found = db.session.execute(
+        sa.text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": FTS_TABLE},
+    ).first()
+    return found is not None
+
+
+def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
+    doc = db.session.scalar(sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id, lang=lang))
+    if doc is None:
+        doc = SearchDocument(kind=kind, ref_id=ref_id, lang=lang)
+        db.session.add(doc)
+    for name, value in fields.items():
+        setattr(doc, name, value)
+    db.session.flush()
+    if _on_sqlite():
+        ensure_index()
+        db.session.execute(sa.delete(_fts).where(_fts.c.rowid == doc.id))
+        db.session.execute(sa.insert(_fts).values(
+            rowid=doc.id, title=doc.title, summary=doc.summary, body=doc.body
+        ))
+
+
+def remove(kind: DocumentKind, ref_id: int) -> None:
+    docs = db.session.scalars(sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id)).all()
+    for doc in docs:
+        if _on_sqlite() and _index_exists():
+            db.session.execute(sa.delete(_fts).where(_fts.c.rowid == doc.id))
+        db.session.delete(doc)
+    db.session.flush()
+
+
+def _languages() -> list[str]:
+    return list(current_app.config["SUPPORTED_LOCALES"])
+
+
+def index_article(article: Article) -> None:
+    """One row per language; a language without its own text gets the Indonesian one, so an
+    English search still finds an article written only in Indonesian."""
+    visible = article.publish_at if article.status == PublishStatus.PUBLISHED else None
+    for lang in _languages():
+        text = article.text_or_fallback(lang)
+        figures = formatted_figures(text.lang)
+        _put(
+            DocumentKind.ARTICLE, article.id, lang, text_lang=text.lang, url_key=article.slug,
+            title=replace_tokens(text.title, figures),
+            summary=replace_tokens(text.summary, figures),
+            body=plain_text(text.body, figures), visible_from=visible,
+            published_at=article.publish_at,
+        )
+
+
+def index_page(page: Page) -> None:
+    for lang in _languages():
+        text = page.text_or_fallback(lang)
+        figures = formatted_figures(text.lang)
+        _put(
+            DocumentKind.PAGE, page.id, lang, text_lang=text.lang, url_key=page.key,
+            title=replace_tokens(text.title, figures),
+            summary=replace_tokens(text.summary, figures),
+            body=plain_text(text.body, figures), visible_from=PAGE_VISIBLE_FROM,
+            published_at=None,
+        )
+
+
+def rebuild() -> int:
+    """Index every article and page from scratch (after a restore or a figure change)."""
+    if _on_sqlite():
+        db.session.execute(sa.text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
+        ensure_index()
+    db.session.execute(sa.delete(SearchDocument))
+    count = 0
+    for article in db.session.scalars(sa.select(Article)):
+        index_article(article)
+        count += 1
+    for page in db.session.scalars(sa.select(Page)):
+        index_page(page)
+        count += 1
+    return count
+
+
+def index_missing() -> bool:
+    """True when SQLite's FTS table is absent (a database made by migrations, never indexed)."""
+    return not _index_exists()
+
+
+# ---------------------------------------------------------------- searching
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: DocumentKind
+    url_key: str
+    text_lang: str
+    title: str
+    summary: str
+    body: str
+    published_at: datetime | None
+
+
+def _visible(lang: str, now: datetime) -> list[sa.ColumnElement[bool]]:
+    return [
+        SearchDocument.lang == lang,
+        SearchDocument.visible_from.is_not(None),
+        SearchDocument.visible_from <= now,
+    ]
+
+
+def _sqlite_ids(terms: Sequence[str], lang: str, now: datetime, limit: int) -> list[int]:
+    if not _index_exists():
+        return []
+    # Each word quoted (no FTS operators from the public) and used as a prefix.
+    match = " ".join(f'"{term}"*' for term in terms)
+    rank = sa.func.bm25(sa.literal_column(FTS_TABLE), 10.0, 4.0, 1.0)
+    stmt = (
+        sa.select(SearchDocument.id)
+        .join(_fts, _fts.c.rowid == SearchDocument.id)
+        .where(sa.literal_column(FTS_TABLE).op("MATCH")(match), *_visible(lang, now))
+        .order_by(rank)
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _postgres_ids(terms: Sequence[str], lang: str, now: datetime, limit: int) -> list[int]:
+    config = sa.literal_column("'simple'::regconfig")
+
+    def weighted(column: sa.ColumnElement[str], weight: str) -> sa.ColumnElement[object]:
+        return sa.func.setweight(sa.func.to_tsvector(config, sa.func.coalesce(column, "")),
+                                 sa.literal_column(f"'{weight}'::\"char\""))
+
+    document = weighted(SearchDocument.title, "A").op("||")(
+        weighted(SearchDocument.summary, "B")).op("||")(weighted(SearchDocument.body, "C"))
+    query = sa.func.to_tsquery(config, " & ".join(f"{term}:*" for term in terms))
+    stmt = (
+        sa.select(SearchDocument.id)
+        .where(document.op("@@")(query), *_visible(lang, now))
+        .order_by(sa.func.ts_rank(document, query).desc(), SearchDocument.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def search(query: str, lang: str, *, now: datetime | None = None, limit: int = 20) -> list[SearchHit]:
+    """Published articles and pages matching every word of `query`, best first."""
+    terms = terms_of(query)
+    if not terms:
+        return []
+    moment = now or queries.now()
+    finder = _sqlite_ids if _on_sqlite() else _postgres_ids
+    ids = finder(terms, lang, moment, limit)
+    if not ids:
+        return []
+    docs = {d.id: d for d in db.session.scalars(
+        sa.select(SearchDocument).where(SearchDocument.id.in_(ids)))}
+    return [_hit(docs[i]) for i in ids if i in docs]
+
+
+def _hit(doc: SearchDocument) -> SearchHit:
+    return SearchHit(doc.kind, doc.url_key, doc.text_lang, doc.title, doc.summary, doc.body,
+                     doc.published_at)
+
+
+# ---------------------------------------------------------------- showing matches
+
+
+def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE) if alternatives else None
+
+
+def highlight(text: str, terms: Sequence[str]) -> Markup:
+    """`text` escaped, with the matched words in <mark>: the words come from the visitor, so
+    nothing of theirs is ever inserted as HTML."""
+    pattern = _term_pattern(terms)
+    if pattern is None:
+        return escape(text)
+    parts: list[Markup] = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position:match.start()]))
+        parts.append(Markup("<mark>{}</mark>").format(match.group(0)))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
+
+
+def excerpt(text: str, terms: Sequence[str], width: int = 180) -> str:
+    """About `width` characters of `text` around the first matched word."""
+    if len(text) <= width:
+        return text
+    pattern = _term_pattern(terms)
+    found = pattern.search(text) if pattern else None
+    start = 0 if found is None else max(0, found.start() - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < found.start() else start  # type: ignore[union-attr]
+    end = min(len(text), start + width)
+    space = text.rfind(" ", start, end)
+    if end < len(text) and space > start:
+        end = space
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

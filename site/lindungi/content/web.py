@@ -1,0 +1,45 @@
+"""Rendering helpers bound to the request: figures in the page's language, the site's host, and
+the Jinja filters `markdown`, `with_figures` and `sections` that public pages and the editor's
+preview share."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, g
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from lindungi.content import rendering
+from lindungi.content.figures import formatted_figures
+
+
+def page_locale() -> str:
+    return str(get_locale() or current_app.config["DEFAULT_LOCALE"])
+
+
+def figures_for(locale: str) -> dict[str, str]:
+    cache: dict[str, dict[str, str]] = g.setdefault("formatted_figures", {})
+    if locale not in cache:
+        cache[locale] = formatted_figures(locale)
+    return cache[locale]
+
+
+def site_host() -> str:
+    return urlsplit(current_app.config["BASE_URL"]).netloc
+
+
+def render_body(text: str, locale: str | None = None) -> Markup:
+    return rendering.render_markdown(text, figures_for(locale or page_locale()), site_host())
+
+
+def with_figures(text: str, locale: str | None = None) -> Markup:
+    return rendering.text_with_figures(text, figures_for(locale or page_locale()))
+
+
+def sections(text: str, locale: str | None = None) -> tuple[Markup, list[rendering.Section]]:
+    return rendering.split_sections(text, figures_for(locale or page_locale()), site_host())
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(markdown=render_body, with_figures=with_figures, sections=sections)

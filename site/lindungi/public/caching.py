@@ -1,0 +1,67 @@
+"""HTTP caching for anonymous public pages: an ETag from the content's latest change, 304 for a
+matching conditional request (without rendering), and Cache-Control public with a short max-age.
+
+Pages with anything personal never use this; they call security.mark_private() (no-store).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec
+
+from flask import current_app, make_response, request
+from werkzeug.wrappers import Response
+
+from lindungi import PROJECT_ROOT, __version__
+from lindungi.content.queries import content_fingerprint
+
+P = ParamSpec("P")
+
+
+@functools.cache
+def _code_digest(root: Path) -> str:
+    """Templates and compiled catalogs change the HTML too; hashed once per process from the
+    files themselves, so every app server of one release computes the same value."""
+    digest = hashlib.sha256(__version__.encode())
+    for folder, pattern in ((root / "templates", "**/*"), (root / "translations", "**/*.mo")):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def request_etag() -> str:
+    cfg = current_app.config
+    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"])
+    fingerprint = content_fingerprint(
+        (_code_digest(PROJECT_ROOT), request.full_path, bool(request.htmx), *settings)
+    )
+    return fingerprint
+
+
+def _mark_cacheable(response: Response, etag: str) -> Response:
+    response.set_etag(etag)
+    response.cache_control.public = True
+    response.cache_control.max_age = int(current_app.config["PUBLIC_CACHE_SECONDS"])
+    response.vary.add("HX-Request")
+    return response
+
+
+def cacheable(view: Callable[P, object]) -> Callable[P, Response]:
+    """Answer 304 when the visitor's copy is current; otherwise render and tag the page."""
+
+    @functools.wraps(view)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
+        etag = request_etag()
+        if request.if_none_match.contains(etag):
+            return _mark_cacheable(current_app.response_class(status=304), etag)
+        response = make_response(view(*args, **kwargs))
+        if response.status_code not in (200, 301):
+            return response
+        return _mark_cacheable(response, etag)
+
+    return wrapper

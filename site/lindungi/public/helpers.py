@@ -1,0 +1,136 @@
+"""Small things public templates need: absolute URLs from BASE_URL, language alternates, image
+sources, share links, and where each long-form page lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from flask import Flask, current_app, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from lindungi.content.models import Category, MediaImage
+
+# URL words for the news filter (the same in both languages, like every path word).
+CATEGORY_SLUGS: dict[str, Category] = {
+    "kemitraan": Category.PARTNERSHIPS,
+    "kepesertaan": Category.ENROLLMENT,
+    "klaim": Category.CLAIMS,
+    "layanan": Category.SERVICE,
+}
+CATEGORY_LABELS = {
+    Category.PARTNERSHIPS: _l("Partnerships"),
+    Category.ENROLLMENT: _l("Enrollment"),
+    Category.CLAIMS: _l("Claims"),
+    Category.SERVICE: _l("Service notices"),
+}
+
+# Long-form page key -> (endpoint, view arguments).
+PAGE_ENDPOINTS: dict[str, tuple[str, dict[str, str]]] = {
+    "manfaat": ("public.benefits", {}),
+    "jkk": ("public.program", {"program": "jkk"}),
+    "jkm": ("public.program", {"program": "jkm"}),
+    "jht": ("public.program", {"program": "jht"}),
+    "klaim": ("public.claim", {}),
+    "faq": ("public.faq", {}),
+    "kontak": ("public.contact", {}),
+    "privasi": ("public.privacy", {}),
+}
+
+
+def category_slug(category: Category) -> str:
+    return next(slug for slug, value in CATEGORY_SLUGS.items() if value == category)
+
+
+def absolute_url(endpoint: str, **values: Any) -> str:
+    """An address for other sites and apps (feeds, share links, canonical): from BASE_URL, since
+    the Host header of a request can be anything the client sends."""
+    return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def page_url(key: str, **values: Any) -> str:
+    endpoint, args = PAGE_ENDPOINTS[key]
+    return url_for(endpoint, **args, **values)
+
+
+@dataclass(frozen=True)
+class HeadLinks:
+    canonical: str
+    alternates: list[tuple[str, str]]  # (hreflang, absolute URL), x-default last
+
+
+def head_links(langs: list[str] | None = None, canonical_lang: str | None = None) -> HeadLinks:
+    """Canonical and hreflang links for the current page. `langs`: the languages the page really
+    exists in (an article without English has only "id"); query arguments other than the page
+    number and filter are left out so search-engine copies stay few."""
+    endpoint = request.endpoint or "public.home"
+    values: dict[str, Any] = dict(request.view_args or {})
+    values.update({k: v for k, v in request.args.items() if k in ("page", "kategori")})
+    supported = current_app.config["SUPPORTED_LOCALES"]
+    langs = langs or list(supported)
+    here = canonical_lang or (values.get("lang") or _lang())
+    if here not in langs:
+        here = langs[0]
+    values.pop("lang", None)
+    alternates = [(code, absolute_url(endpoint, lang=code, **values)) for code in langs]
+    default = current_app.config["DEFAULT_LOCALE"]
+    if default in langs:
+        alternates.append(("x-default", absolute_url(endpoint, lang=default, **values)))
+    return HeadLinks(absolute_url(endpoint, lang=here, **values), alternates)
+
+
+def _lang() -> str:
+    from lindungi.i18n import current_lang
+
+    return current_lang()
+
+
+def media_url(image: MediaImage, width: int | None = None) -> str:
+    chosen = width if width in image.widths else max(image.widths)
+    return url_for("site.media", name=f"{image.key}-{chosen}.webp")
+
+
+def srcset(image: MediaImage) -> str:
+    return ", ".join(f"{media_url(image, w)} {w}w" for w in sorted(image.widths))
+
+
+def display_height(image: MediaImage, width: int) -> int:
+    return round(image.height * width / image.width)
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    name: str
+    href: str
+
+
+def share_links(url: str, title: str) -> list[ShareLink]:
+    """Plain links to each service's own share page: nothing loads from them until tapped."""
+    text = f"{title} {url}"
+    return [
+        ShareLink("WhatsApp", "https://wa.me/?" + urlencode({"text": text}, quote_via=quote)),
+        ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?"
+                  + urlencode({"u": url}, quote_via=quote)),
+        ShareLink("X", "https://x.com/intent/post?"
+                  + urlencode({"url": url, "text": title}, quote_via=quote)),
+        ShareLink("Telegram", "https://t.me/share/url?"
+                  + urlencode({"url": url, "text": title}, quote_via=quote)),
+        ShareLink("Line", "https://social-plugins.line.me/lineit/share?"
+                  + urlencode({"url": url}, quote_via=quote)),
+    ]
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def public_helpers() -> dict[str, Any]:
+        return {
+            "absolute_url": absolute_url,
+            "page_url": page_url,
+            "head_links": head_links,
+            "media_url": media_url,
+            "srcset": srcset,
+            "display_height": display_height,
+            "category_labels": CATEGORY_LABELS,
+            "category_slug": category_slug,
+        }

@@ -1,0 +1,104 @@
+"""The figure tables on the benefits pages, computed from core.parameters with the regulation
+each figure comes from. Labels are here; amounts never are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+
+from lindungi.content.figures import current_parameters, format_figure
+from lindungi.core import parameters as p
+from lindungi.core.parameters import contribution_table, figures
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str
+    value: str
+    explanation: str
+    source: str
+
+
+# Sources that are not regulations, said in the page's language.
+SOURCE_LABELS = {
+    p.SRC_AGE: _l("Set by the city: no regulation fixes an age range for this cover"),
+    p.SRC_DECILE: _l("Kota Makassar program: welfare deciles of the national socio-economic data"),
+    p.SRC_CALL_CENTRE: _l("BPJS Ketenagakerjaan public call centre"),
+    p.SRC_KPJ: _l("Setting: KPJ length"),
+}
+
+PROGRAM_FIGURES = {
+    "jkk": [
+        ("transport_land", _l("Transport to care by land, up to")),
+        ("transport_sea", _l("Transport to care by sea, up to")),
+        ("transport_air", _l("Transport to care by air, up to")),
+        ("income_replacement_full_months", _l("Months of full income replacement")),
+        ("disability_total_permanent", _l("Total permanent disability, lump sum")),
+        ("jkk_death_lump_sum", _l("Death from a work accident, lump sum")),
+        ("jkk_death_total", _l("Death from a work accident, paid to the family in all")),
+        ("scholarship_max_two_children", _l("Scholarships for two children, up to")),
+    ],
+    "jkm": [
+        ("jkm_lump_sum", _l("Lump sum to the family")),
+        ("jkm_periodic", _l("Periodic benefit")),
+        ("funeral_benefit", _l("Funeral costs")),
+        ("jkm_total", _l("Paid to the family in all")),
+        ("jkm_min_membership_months", _l("Months of membership needed for the full amount")),
+        ("jkm_scholarship_min_years", _l("Years of contributions needed for scholarships")),
+    ],
+    "jht": [
+        ("jht_rate_percent", _l("Saved each month, share of the declared income")),
+        ("jht_contribution", _l("Saved each month at the lowest income level")),
+        ("jht_payout_age", _l("Age at which the savings are paid out")),
+    ],
+}
+
+WHO_FIGURES = [
+    ("min_age", _l("Youngest age to join")),
+    ("max_age", _l("Oldest age to join")),
+    ("max_decile", _l("Highest welfare decile covered")),
+    ("lowest_income_band", _l("Income the contributions are based on, per month")),
+]
+
+
+def source_label(source: str) -> str:
+    """Regulation names stay as written; settings and assumptions are explained."""
+    return "; ".join(str(SOURCE_LABELS.get(part, part)) for part in source.split("; "))
+
+
+def figure_rows(keys: list[tuple[str, object]], locale: str) -> list[TableRow]:
+    found = figures(current_parameters())
+    return [
+        TableRow(str(label), format_figure(found[key], locale), "", source_label(found[key].source))
+        for key, label in keys
+    ]
+
+
+def contribution_rows(locale: str, program: str | None = None) -> list[TableRow]:
+    """"What the city pays for you": one row per program, each with its basis and regulation."""
+    rows = []
+    for row in contribution_table(current_parameters()):
+        if program and row.program.lower() != program:
+            continue
+        rows.append(TableRow(
+            label=gettext(row.name),
+            value=format_figure(p.Figure("money", row.monthly_amount, row.source), locale),
+            explanation=gettext(row.basis, **row.basis_params) if row.basis_params
+            else gettext(row.basis),
+            source=source_label(row.source),
+        ))
+    return rows
+
+
+def contribution_totals(locale: str) -> list[TableRow]:
+    found = figures(current_parameters())
+    return [
+        TableRow(gettext("JKK and JKM together"),
+                 format_figure(found["city_contribution_monthly"], locale), "",
+                 source_label(found["city_contribution_monthly"].source)),
+        TableRow(gettext("JKK, JKM and JHT together"),
+                 format_figure(found["city_contribution_with_jht"], locale), "",
+                 source_label(found["city_contribution_with_jht"].source)),
+    ]
