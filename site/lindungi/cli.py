@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from lindungi.extensions import db
 from lindungi.staff import accounts
@@ -72,6 +72,7 @@ def reset_password(email: str) -> None:
 
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Only when the site has no content yet.")
+@with_appcontext
 def seed_demo(if_empty: bool) -> None:
     """Load the demo articles, pages and partner hospital (idempotent)."""
     from lindungi.demo.seed import seed_demo as run_seed

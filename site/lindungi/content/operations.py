@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from lindungi.audit.models import record
 from lindungi.content import search
@@ -135,6 +136,13 @@ def _claim_slug(article: Article, slug: str) -> None:
     article.slug = slug
 
 
+def _touch(row: Article | Page, moment: datetime) -> None:
+    """Mark the parent row changed: edits to its texts alone would not update it, and its
+    version (optimistic locking, cache validators) must move with every edit."""
+    row.updated_at = moment
+    so.attributes.flag_modified(row, "updated_at")
+
+
 def create_article(data: ArticleData, *, actor_id: int | None = None) -> Article:
     _check_article(data)
     db.session.execute(sa.delete(SlugRedirect).where(SlugRedirect.old_slug == data.slug))
@@ -164,7 +172,7 @@ def update_article(
     article.cover = data.cover
     _set_texts(article, data.texts)
     moment = utcnow()
-    article.updated_at = moment  # child-row edits do not touch the parent by themselves
+    _touch(article, moment)
     if notify_readers and article.publish_at is not None and article.publish_at < moment:
         article.content_updated_at = moment
     db.session.flush()
@@ -182,7 +190,7 @@ def set_article_status(
     if status == PublishStatus.PUBLISHED:
         article.publish_at = publish_at or article.publish_at or utcnow()
     article.status = status
-    article.updated_at = utcnow()
+    _touch(article, utcnow())
     db.session.flush()
     search.index_article(article)
     record("article.status", actor_id=actor_id, target_type="article", target_id=article.id,
@@ -226,7 +234,7 @@ def update_page(
     page: Page, texts: dict[str, PageTextData], *, actor_id: int | None = None
 ) -> Page:
     _set_page_texts(page, texts)
-    page.updated_at = utcnow()
+    _touch(page, utcnow())
     db.session.flush()
     search.index_page(page)
     record("page.update", actor_id=actor_id, target_type="page", target_id=page.id, key=page.key)

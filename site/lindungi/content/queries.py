@@ -141,6 +141,9 @@ def content_fingerprint(extra: Sequence[object] = ()) -> str:
 
     row = db.session.execute(sa.select(
         scalar(sa.select(sa.func.max(Article.updated_at))),
+        # Versions only grow: their sum changes on every edit, even within one clock tick.
+        scalar(sa.select(sa.func.sum(Article.version))),
+        scalar(sa.select(sa.func.sum(Page.version))),
         scalar(sa.select(sa.func.count(Article.id)).where(visible)),
         scalar(sa.select(sa.func.max(Article.publish_at)).where(visible)),
         scalar(sa.select(sa.func.count(Article.id)).where(
