@@ -40,6 +40,10 @@ def codes(result: Assessment) -> set[str]:
     return {r.code for r in result.reasons}
 
 
+def failing(result: Assessment) -> set[str]:
+    return {r.code for r in result.of_kind(ReasonKind.NOT_MET)}
+
+
 def step_codes(result: Assessment) -> set[str]:
     return {s.code for s in result.next_steps}
 
@@ -62,6 +66,18 @@ def step_codes(result: Assessment) -> set[str]:
         # Years only, right at the limits: taken as stated.
         ({"age": 18}, Outcome.LIKELY_ELIGIBLE, {"age_ok"}),
         ({"age": 65}, Outcome.LIKELY_ELIGIBLE, {"age_ok"}),
+        ({"age": 66}, Outcome.NOT_ELIGIBLE, {"age"}),
+        ({"decile": 1}, Outcome.LIKELY_ELIGIBLE, {"decile_ok"}),
+        ({"decile": 4}, Outcome.LIKELY_ELIGIBLE, {"decile_ok"}),
+        ({"decile": 5}, Outcome.NOT_ELIGIBLE, {"decile"}),
+        ({"occupation": "guru_mengaji"}, Outcome.LIKELY_ELIGIBLE, {"religious_work_ok"}),
+        ({"kecamatan_code": "73.71.15"}, Outcome.LIKELY_ELIGIBLE, {"residence_ok"}),
+        ({"is_already_member": None}, Outcome.NEEDS_CHECK, {"membership_unknown",
+                                                            "no_other_cover_ok"}),
+        ({"is_already_member": None, "decile": None}, Outcome.NEEDS_CHECK,
+         {"membership_unknown", "decile_unknown"}),
+        ({"is_already_member": None, "is_civil_servant_or_military": True},
+         Outcome.NOT_ELIGIBLE, {"civil_servant"}),
     ],
 )  # fmt: skip
 def test_outcomes(changes: dict[str, Any], outcome: Outcome, reason_codes: set[str]) -> None:
@@ -70,11 +86,32 @@ def test_outcomes(changes: dict[str, Any], outcome: Outcome, reason_codes: set[s
     assert reason_codes <= codes(result)
 
 
-def test_not_eligible_shows_only_failing_reasons() -> None:
+def test_not_eligible_lists_failing_reasons_first_then_met_ones() -> None:
     result = assess(answers(age=70, decile=None), TODAY)
     assert result.outcome is Outcome.NOT_ELIGIBLE
-    assert codes(result) == {"age"}  # the open decile check no longer matters
-    assert all(r.kind is ReasonKind.NOT_MET for r in result.reasons)
+    assert [r.code for r in result.reasons] == [
+        "age", "residence_ok", "informal_work_ok", "no_other_cover_ok",
+    ]  # fmt: skip
+    assert "decile_unknown" not in codes(result)  # the open check no longer matters
+    assert result.of_kind(ReasonKind.CHECK) == []
+
+
+def test_needs_check_lists_checks_first_then_met_ones() -> None:
+    result = assess(answers(decile=None, occupation="other"), TODAY)
+    kinds = [r.kind for r in result.reasons]
+    assert kinds == sorted(kinds, key=[ReasonKind.CHECK, ReasonKind.MET].index)
+    assert [r.code for r in result.of_kind(ReasonKind.CHECK)] == [
+        "occupation_other", "decile_unknown",
+    ]  # fmt: skip
+    assert {"residence_ok", "age_ok", "no_other_cover_ok"} <= codes(result)
+
+
+def test_every_condition_is_weighed_once() -> None:
+    result = assess(answers(), TODAY)
+    assert [r.code for r in result.reasons] == [
+        "residence_ok", "age_ok", "informal_work_ok", "no_other_cover_ok", "decile_ok",
+    ]  # fmt: skip
+    assert all(r.kind is ReasonKind.MET for r in result.reasons)
 
 
 def test_every_failing_rule_is_listed() -> None:
@@ -91,9 +128,10 @@ def test_every_failing_rule_is_listed() -> None:
         TODAY,
     )
     assert result.outcome is Outcome.NOT_ELIGIBLE
-    assert codes(result) == {
+    assert failing(result) == {
         "residence", "age", "decile", "civil_servant", "employer_covered", "already_member",
     }  # fmt: skip
+    assert codes(result) - failing(result) == {"informal_work_ok"}
 
 
 def test_age_and_decile_params() -> None:
@@ -156,7 +194,29 @@ def test_age_boundaries_by_birth_date(birth_date: date, outcome: Outcome) -> Non
 
 def test_birth_date_wins_over_years() -> None:
     result = assess(answers(birth_date=date(1950, 1, 1), age=30), TODAY)
-    assert codes(result) == {"age"}
+    assert failing(result) == {"age"}
+
+
+def test_membership_unknown_is_checked_and_explained() -> None:
+    result = assess(answers(is_already_member=None), TODAY)
+    check = result.of_kind(ReasonKind.CHECK)
+    assert [r.code for r in check] == ["membership_unknown"]
+    met = next(r for r in result.reasons if r.code == "no_other_cover_ok")
+    assert "cover yet" not in met.message  # "don't know" is not a "no"
+    assert [s.code for s in result.next_steps] == [
+        "request_enrollment_check", "check_existing_cover",
+    ]  # fmt: skip
+    assert result.next_steps[1].params == {"call_centre": "175"}
+
+
+@pytest.mark.parametrize(
+    ("age", "outcome"),
+    [(15, Outcome.NOT_ELIGIBLE), (16, Outcome.LIKELY_ELIGIBLE), (60, Outcome.LIKELY_ELIGIBLE),
+     (61, Outcome.NOT_ELIGIBLE)],
+)
+def test_overridden_age_limits_in_years(age: int, outcome: Outcome) -> None:
+    params = DEFAULT.with_overrides(min_age=16, max_age=60)
+    assert assess(answers(age=age), TODAY, params).outcome is outcome
 
 
 @pytest.mark.parametrize(

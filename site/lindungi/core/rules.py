@@ -65,6 +65,14 @@ MESSAGES: dict[str, str] = {
         "Is not a civil servant, soldier or police officer, "
         "and has no BPJS Ketenagakerjaan cover yet."
     ),
+    "no_other_cover_ok/membership_unknown": N_(
+        "Is not a civil servant, soldier or police officer, "
+        "and is not registered by an employer."
+    ),
+    "membership_unknown": N_(
+        "It is not known whether the worker is already a BPJS Ketenagakerjaan member. "
+        "Staff will check this with BPJS Ketenagakerjaan before enrolling anyone."
+    ),
     "decile_unknown": N_(
         "The household's welfare decile (desil) is not known. That is fine: "
         "staff will look it up in the national welfare data."
@@ -118,16 +126,23 @@ class Reason:
 
 @dataclass(frozen=True)
 class Assessment:
+    """``reasons`` holds every condition that was weighed: what rules the worker out first, then
+    what staff must check, then what is met. Open checks are left out once the worker is ruled
+    out: they no longer matter."""
+
     outcome: Outcome
     reasons: list[Reason]
     next_steps: list[Reason]
+
+    def of_kind(self, kind: ReasonKind) -> list[Reason]:
+        return [r for r in self.reasons if r.kind is kind]
 
 
 @dataclass(frozen=True)
 class WorkerAnswers:
     """The checker's answers. Give ``birth_date`` or ``age`` (years); the birth date wins if both
-    are given. ``decile`` None means "don't know". Forms validate first: impossible values here
-    are programming errors and raise ValueError."""
+    are given. ``decile`` None and ``is_already_member`` None mean "don't know". Forms validate
+    first: impossible values here are programming errors and raise ValueError."""
 
     lives_in_makassar: bool
     kecamatan_code: str | None
@@ -136,7 +151,7 @@ class WorkerAnswers:
     occupation: str
     is_civil_servant_or_military: bool
     is_salaried_registered_by_employer: bool
-    is_already_member: bool
+    is_already_member: bool | None
     decile: int | None
 
     def __post_init__(self) -> None:
@@ -194,10 +209,18 @@ def _other_cover(a: WorkerAnswers) -> list[Reason]:
     flags = {
         "civil_servant": a.is_civil_servant_or_military,
         "employer_covered": a.is_salaried_registered_by_employer,
-        "already_member": a.is_already_member,
+        "already_member": a.is_already_member is True,
     }
     reasons = [_reason(ReasonKind.NOT_MET, code) for code, flag in flags.items() if flag]
-    return reasons or [_reason(ReasonKind.MET, "no_other_cover_ok")]
+    if reasons:
+        return reasons
+    if a.is_already_member is None:
+        # "Don't know" is not a "no": say only what is known, and let staff look the rest up.
+        return [
+            _reason(ReasonKind.CHECK, "membership_unknown"),
+            _reason(ReasonKind.MET, "no_other_cover_ok/membership_unknown"),
+        ]
+    return [_reason(ReasonKind.MET, "no_other_cover_ok")]
 
 
 def _decile(a: WorkerAnswers, p: ProgramParameters) -> Reason:
@@ -210,21 +233,28 @@ def _decile(a: WorkerAnswers, p: ProgramParameters) -> Reason:
 
 
 def _next_steps(outcome: Outcome, reasons: list[Reason], p: ProgramParameters) -> list[Reason]:
-    codes = {r.code for r in reasons}
     if outcome is Outcome.LIKELY_ELIGIBLE:
         return [_reason(ReasonKind.STEP, "request_enrollment")]
     if outcome is Outcome.NEEDS_CHECK:
+        checks = {r.code for r in reasons if r.kind is ReasonKind.CHECK}
         key = "request_enrollment_check"
-        if "decile_unknown" in codes:
+        if "decile_unknown" in checks:
             key += "/decile"
-        return [_reason(ReasonKind.STEP, key)]
-    return _not_eligible_steps(codes, p)
+        steps = [_reason(ReasonKind.STEP, key)]
+        if "membership_unknown" in checks:
+            steps.append(_check_cover_step(p))
+        return steps
+    return _not_eligible_steps({r.code for r in reasons if r.kind is ReasonKind.NOT_MET}, p)
+
+
+def _check_cover_step(p: ProgramParameters) -> Reason:
+    return _reason(ReasonKind.STEP, "check_existing_cover", call_centre=p.call_centre)
 
 
 def _not_eligible_steps(codes: set[str], p: ProgramParameters) -> list[Reason]:
     steps = []
     if codes & {"already_member", "employer_covered"}:
-        steps.append(_reason(ReasonKind.STEP, "check_existing_cover", call_centre=p.call_centre))
+        steps.append(_check_cover_step(p))
     if "decile" in codes:
         steps.append(_reason(ReasonKind.STEP, "decile_question"))
     # Only when nothing else rules the worker out: age limits may apply to self-paid cover too,
@@ -243,12 +273,15 @@ def _outcome(reasons: list[Reason]) -> Outcome:
     return Outcome.LIKELY_ELIGIBLE
 
 
+_ORDER = {ReasonKind.NOT_MET: 0, ReasonKind.CHECK: 1, ReasonKind.MET: 2}
+
+
 def _shown(outcome: Outcome, reasons: list[Reason]) -> list[Reason]:
-    """When the worker is ruled out, only why (open checks no longer matter); otherwise what
-    staff must check first, then what is met."""
+    """Every reason, most important first: what rules the worker out, what staff must check,
+    what is met. Once the worker is ruled out, open checks no longer matter and are left out."""
     if outcome is Outcome.NOT_ELIGIBLE:
-        return [r for r in reasons if r.kind is ReasonKind.NOT_MET]
-    return sorted(reasons, key=lambda r: r.kind is not ReasonKind.CHECK)
+        reasons = [r for r in reasons if r.kind is not ReasonKind.CHECK]
+    return sorted(reasons, key=lambda r: _ORDER[r.kind])  # stable: question order within a kind
 
 
 def assess(answers: WorkerAnswers, today: date, params: ProgramParameters = DEFAULT) -> Assessment:

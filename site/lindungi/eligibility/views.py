@@ -1,0 +1,42 @@
+"""The checker's one page, /<lang>/cek-kelayakan: a GET form whose result is shown below it."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, request
+from werkzeug.wrappers import Response
+
+from lindungi.core.rules import Outcome, ReasonKind
+from lindungi.eligibility.checking import State, evaluate, program_parameters
+from lindungi.eligibility.forms import EligibilityForm
+from lindungi.htmx import render_page_or_fragment
+
+bp = Blueprint("eligibility", __name__)
+
+# The submit button's name: present only when the answers were sent on purpose.
+SUBMIT = "check"
+
+
+@bp.get("/cek-kelayakan")
+def check() -> Response:
+    # No session, no CSRF token, nothing stored or logged: the answers stay in the address.
+    form = EligibilityForm(formdata=request.args or None)
+    result = evaluate(
+        form,
+        answered=bool(request.args),
+        sent_on_purpose=SUBMIT in request.args and not request.htmx,
+    )
+    response = render_page_or_fragment(
+        "eligibility/check.html",
+        "eligibility/_result.html",
+        form=form,
+        check=result,
+        State=State,
+        Outcome=Outcome,
+        ReasonKind=ReasonKind,
+        params=program_parameters(),
+        submit_name=SUBMIT,
+    )
+    # The same answers always give the same page, and nothing in it is personal.
+    response.cache_control.public = True
+    response.cache_control.max_age = current_app.config["PUBLIC_CACHE_SECONDS"]
+    return response
