@@ -162,8 +162,6 @@ class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     name: so.Mapped[str] = so.mapped_column(sa.String(160))
-    # The English name where it differs ("Primaya Hospital Makassar"); empty: `name` in both.
-    name_en: so.Mapped[str] = so.mapped_column(sa.String(160), default="")
     address: so.Mapped[str] = so.mapped_column(sa.String(300))
     kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12), default="")
     phone: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
@@ -177,9 +175,6 @@ class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
     sort_order: so.Mapped[int] = so.mapped_column(default=0)
     active: so.Mapped[bool] = so.mapped_column(default=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
-
-    def display_name(self, lang: str) -> str:
-        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 class DocumentKind(enum.StrEnum):

@@ -68,7 +68,6 @@ class PageTextData:
 class HospitalData:
     name: str
     address: str
-    name_en: str = ""
     kecamatan_code: str = ""
     phone: str = ""  # empty until verified: pages then point to the call centre
     map_url: str = ""
@@ -242,7 +241,7 @@ def update_page(
 
 
 _HOSPITAL_FIELDS = (
-    "name", "name_en", "address", "kecamatan_code", "phone", "map_url", "hours_id", "hours_en",
+    "name", "address", "kecamatan_code", "phone", "map_url", "hours_id", "hours_en",
     "emergency_note_id", "emergency_note_en", "services_id", "services_en", "sort_order", "active",
 )
 

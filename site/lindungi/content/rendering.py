@@ -38,7 +38,8 @@ _markdown = MarkdownIt("js-default")
 
 
 def is_site_path(url: str) -> bool:
-    """A path on this site ("/id/klaim"), not "//host" or "/\\host", which browsers read as hosts."""
+    """A path on this site ("/id/klaim"); not "//host" or "/\\host", which browsers read as
+    another host."""
     return url.startswith("/") and not url.startswith(("//", "/\\"))
 
 

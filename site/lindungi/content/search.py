@@ -51,23 +51,25 @@ def terms_of(query: str) -> list[str]:
 
 
 def ensure_index() -> None:
-    """Create SQLite's FTS5 table if missing (migrations do not know virtual tables)."""
+    """Create the index tables if missing. SQLite's FTS5 table is a virtual table that
+    migrations do not describe; search_document is made here too, so a database migrated
+    before it existed gets it on the first write (it is derived data, rebuilt by rebuild())."""
+    connection = db.session.connection()
+    SearchDocument.__table__.create(connection, checkfirst=True)
     if _on_sqlite():
         db.session.execute(sa.text(_FTS_DDL))
 
 
 def _index_exists() -> bool:
-    if not _on_sqlite():
-        return True
-    found = db.session.execute(
-        sa.text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
-        {"name": FTS_TABLE},
-    ).first()
-    return found is not None
+    inspector = sa.inspect(db.session.connection())
+    names = {SearchDocument.__tablename__} | ({FTS_TABLE} if _on_sqlite() else set())
+    return all(inspector.has_table(name) for name in names)
 
 
 def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
-    doc = db.session.scalar(sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id, lang=lang))
+    stmt = sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id, lang=lang)
+    ensure_index()
+    doc = db.session.scalar(stmt)
     if doc is None:
         doc = SearchDocument(kind=kind, ref_id=ref_id, lang=lang)
         db.session.add(doc)
@@ -75,7 +77,6 @@ def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
         setattr(doc, name, value)
     db.session.flush()
     if _on_sqlite():
-        ensure_index()
         db.session.execute(sa.delete(_fts).where(_fts.c.rowid == doc.id))
         db.session.execute(sa.insert(_fts).values(
             rowid=doc.id, title=doc.title, summary=doc.summary, body=doc.body
@@ -83,9 +84,11 @@ def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
 
 
 def remove(kind: DocumentKind, ref_id: int) -> None:
+    if not _index_exists():
+        return
     docs = db.session.scalars(sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id)).all()
     for doc in docs:
-        if _on_sqlite() and _index_exists():
+        if _on_sqlite():
             db.session.execute(sa.delete(_fts).where(_fts.c.rowid == doc.id))
         db.session.delete(doc)
     db.session.flush()
@@ -128,7 +131,7 @@ def rebuild() -> int:
     """Index every article and page from scratch (after a restore or a figure change)."""
     if _on_sqlite():
         db.session.execute(sa.text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
-        ensure_index()
+    ensure_index()
     db.session.execute(sa.delete(SearchDocument))
     count = 0
     for article in db.session.scalars(sa.select(Article)):
@@ -141,7 +144,7 @@ def rebuild() -> int:
 
 
 def index_missing() -> bool:
-    """True when SQLite's FTS table is absent (a database made by migrations, never indexed)."""
+    """True when the index tables are absent (a database made by migrations, never indexed)."""
     return not _index_exists()
 
 
@@ -168,8 +171,6 @@ def _visible(lang: str, now: datetime) -> list[sa.ColumnElement[bool]]:
 
 
 def _sqlite_ids(terms: Sequence[str], lang: str, now: datetime, limit: int) -> list[int]:
-    if not _index_exists():
-        return []
     # Each word quoted (no FTS operators from the public) and used as a prefix.
     match = " ".join(f'"{term}"*' for term in terms)
     rank = sa.func.bm25(sa.literal_column(FTS_TABLE), 10.0, 4.0, 1.0)
@@ -202,11 +203,15 @@ def _postgres_ids(terms: Sequence[str], lang: str, now: datetime, limit: int) ->
     return list(db.session.scalars(stmt))
 
 
-def search(query: str, lang: str, *, now: datetime | None = None, limit: int = 20) -> list[SearchHit]:
+def search(
+    query: str, lang: str, *, now: datetime | None = None, limit: int = 20
+) -> list[SearchHit]:
     """Published articles and pages matching every word of `query`, best first."""
     terms = terms_of(query)
     if not terms:
         return []
+    if not _index_exists():
+        return []  # nothing indexed yet: `flask seed-demo` or the first edit builds the index
     moment = now or queries.now()
     finder = _sqlite_ids if _on_sqlite() else _postgres_ids
     ids = finder(terms, lang, moment, limit)

@@ -78,7 +78,8 @@ def _seed_hospital(demo: DemoHospital, order: int) -> bool:
     if db.session.scalar(stmt) is not None:
         return False
     operations.create_hospital(operations.HospitalData(
-        name=demo.name_id, name_en=demo.name_en, address=demo.address,
+        # One name in both languages: "RS Primaya Makassar" is how residents know it.
+        name=demo.name_id, address=demo.address,
         kecamatan_code=demo.kecamatan_code, phone=demo.phone, map_url=demo.map_url,
         hours_id=demo.hours_id, hours_en=demo.hours_en,
         emergency_note_id=demo.emergency_note_id, emergency_note_en=demo.emergency_note_en,

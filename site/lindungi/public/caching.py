@@ -57,7 +57,8 @@ def cacheable(view: Callable[P, object]) -> Callable[P, Response]:
     @functools.wraps(view)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
         etag = request_etag()
-        if request.if_none_match.contains(etag):
+        # Weak comparison (RFC 9110): a gzip proxy may have weakened the tag it passed on.
+        if request.if_none_match.contains_weak(etag):
             return _mark_cacheable(current_app.response_class(status=304), etag)
         response = make_response(view(*args, **kwargs))
         if response.status_code not in (200, 301):

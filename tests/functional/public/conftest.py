@@ -15,5 +15,5 @@ from tests.public_fixtures import (  # noqa: F401 - fixtures
 
 
 @pytest.fixture
-def app(public_app: Flask) -> Flask:
+def app(public_app: Flask) -> Flask:  # noqa: F811 - the fixture, imported above
     return public_app

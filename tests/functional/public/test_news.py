@@ -35,7 +35,8 @@ def test_news_list_newest_first_and_paginated(client) -> None:
     second = soup_of(client.get("/id/berita?page=2"))
     assert len(_dates(second)) == total - 10
     assert _dates(second)[0] < dates[-1]
-    assert second.select_one('.pagination a[aria-current="page"]').get_text(strip=True).endswith("2")
+    current = second.select_one('.pagination a[aria-current="page"]')
+    assert current.get_text(strip=True).endswith("2")
 
 
 @pytest.mark.parametrize("query", ["page=3", "page=0", "page=-1", "kategori=unknown"])
@@ -99,7 +100,8 @@ def test_article_page(client) -> None:
     body = soup.select_one(".article-body")
     assert body.find("h2") and body.find("ul")
     assert soup.select_one(".related li a")  # "Baca juga"
-    assert soup.select_one('.prev-next a[rel="prev"]') and soup.select_one('.prev-next a[rel="next"]')
+    assert soup.select_one('.prev-next a[rel="prev"]')
+    assert soup.select_one('.prev-next a[rel="next"]')
 
 
 def test_article_share_links_and_copy_button(client) -> None:
@@ -162,7 +164,8 @@ def test_english_fallback_shows_indonesian_with_notice(client) -> None:
     assert soup.h1.get_text(strip=True) == indonesian_only.id.title
     canonical = soup.find("link", rel="canonical")["href"]
     assert canonical == f"{BASE_URL}/id/berita/{indonesian_only.slug}"
-    assert {link["hreflang"] for link in soup.find_all("link", hreflang=True)} == {"id", "x-default"}
+    hreflangs = {link["hreflang"] for link in soup.find_all("link", hreflang=True)}
+    assert hreflangs == {"id", "x-default"}
     # A translated article has no notice.
     assert soup_of(client.get(f"/en/berita/{SIGNING}")).select_one(".translation-notice") is None
 

@@ -120,7 +120,7 @@ def test_no_figure_is_left_as_a_token(client) -> None:
 def test_claim_page_lists_partner_hospital_without_inventing_a_phone(client) -> None:
     soup = soup_of(client.get("/en/klaim"))
     hospital = soup.select_one(".hospital")
-    assert hospital.h3.get_text(strip=True) == "Primaya Hospital Makassar"
+    assert hospital.h3.get_text(strip=True) == "RS Primaya Makassar"
     text = hospital.get_text(" ", strip=True)
     assert "Jalan Aroepala" in text
     assert "Not listed here yet" in text and "175" in text
