@@ -109,8 +109,8 @@ def feed() -> Response:
     )
     host = urlsplit(current_app.config["BASE_URL"]).hostname or "localhost"
     body = render_template(
-        "public/feed.xml", entries=entries, lang=lang, updated=updated, tag_host=host,
-        publisher=PUBLISHER,
+        "public/feed.xml", entries=entries, lang=lang, updated=updated or queries.now(),
+        tag_host=host, publisher=PUBLISHER,
     )
     response = make_response(body)
     response.mimetype = "application/atom+xml"
