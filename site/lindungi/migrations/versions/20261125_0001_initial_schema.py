@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: ba3bc29048e7
+Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 16:07:42.368481
+Create Date: 2026-11-25 16:34:07.812296
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'ba3bc29048e7'
+revision = '0001'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -96,6 +96,25 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_partner_hospital'))
     )
+    op.create_table('search_document',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.Enum('article', 'page', name='documentkind', native_enum=False, length=10), nullable=False),
+    sa.Column('ref_id', sa.Integer(), nullable=False),
+    sa.Column('lang', sa.String(length=5), nullable=False),
+    sa.Column('text_lang', sa.String(length=5), nullable=False),
+    sa.Column('url_key', sa.String(length=80), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('summary', sa.String(length=400), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('visible_from', sa.DateTime(), nullable=True),
+    sa.Column('published_at', sa.DateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_search_document')),
+    sa.UniqueConstraint('kind', 'ref_id', 'lang', name='uq_search_document_ref')
+    )
+    with op.batch_alter_table('search_document', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_search_document_lang'), ['lang'], unique=False)
+        batch_op.create_index(batch_op.f('ix_search_document_visible_from'), ['visible_from'], unique=False)
+
     op.create_table('staff_user',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),
@@ -296,6 +315,11 @@ def downgrade():
 
     op.drop_table('article')
     op.drop_table('staff_user')
+    with op.batch_alter_table('search_document', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_search_document_visible_from'))
+        batch_op.drop_index(batch_op.f('ix_search_document_lang'))
+
+    op.drop_table('search_document')
     op.drop_table('partner_hospital')
     op.drop_table('page')
     op.drop_table('media_image')
