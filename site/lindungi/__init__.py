@@ -100,8 +100,10 @@ def _derive_settings(app) -> None:
 
 def _register_blueprints(app) -> None:
     from lindungi import system
+    from lindungi.enrollment.routes import bp as enrollment_bp
     from lindungi.i18n import register_localized
     from lindungi.public.views import bp as public_bp
 
     app.register_blueprint(system.bp)
     register_localized(app, public_bp)
+    register_localized(app, enrollment_bp)
