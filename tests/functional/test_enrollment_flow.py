@@ -372,3 +372,8 @@ def test_start_page_offers_to_continue_and_remembers_the_last_reference(client) 
 def test_navigation_links_to_enrollment_and_status(client) -> None:
     links = [a["href"] for a in soup_of(client.get("/id/")).select(".main-nav a")]
     assert "/id/daftar" in links and "/id/status" in links
+
+
+def test_start_page_sets_no_cookie_for_a_new_visitor(client) -> None:
+    response = client.get("/id/daftar")
+    assert "Set-Cookie" not in response.headers

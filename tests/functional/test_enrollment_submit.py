@@ -209,3 +209,49 @@ def test_after_sending_the_steps_start_a_new_request(app, client) -> None:
     flow.send()
     assert flow.get("/daftar/kontak").location == "/en/daftar/pemohon"
     assert flow.get("/daftar").status_code == 200
+
+
+def _lock_inserts_into(app, table: str):
+    def locked(conn, cursor, statement, *args):
+        if statement.startswith(("INSERT INTO " + table, "UPDATE " + table)):
+            raise sqlite3.OperationalError("database is locked")
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", locked)
+    return lambda: sa.event.remove(engine, "before_cursor_execute", locked)
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+def test_busy_database_on_a_step_keeps_the_saved_answers(app, client, htmx: bool) -> None:
+    flow = Flow(client, "en", htmx)
+    flow.applicant()
+    flow.worker()
+    release = _lock_inserts_into(app, "enrollment_draft")
+    try:
+        response = flow.contact()
+    finally:
+        release()
+    if htmx:  # htmx ignores 5xx: the message replaces the step instead
+        assert response.status_code == 200
+        assert response.headers["HX-Retarget"] == "#enrollment-step"
+    else:
+        assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    assert texts(response, "h1") == ["Our system is busy"]
+    assert response.headers["Cache-Control"] == "no-store"
+    with app.app_context():
+        data = db.session.scalar(sa.select(EnrollmentDraft)).data
+        assert data["contact"] is None and len(data["workers"]) == 1
+    assert flow.contact().location == "/en/daftar/persetujuan"
+
+
+def test_database_errors_never_carry_the_values_into_logs(app) -> None:
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["hide_parameters"] is True
+    with app.app_context():
+        try:
+            db.session.execute(sa.text("SELECT * FROM nowhere WHERE x = :nik"),
+                               {"nik": "7371015208800001"})
+        except sa.exc.OperationalError as error:
+            assert "7371015208800001" not in str(error)
+        else:
+            pytest.fail("the query should have failed")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.wrappers import Response
 
 from lindungi.enrollment.drafts import DraftExpired
@@ -27,3 +28,10 @@ def _draft_expired(_error: DraftExpired) -> Response:
 
     db.session.commit()  # the expired row's deletion, and nothing else, happened
     return leave_flow("enrollment.start")
+
+
+@bp.errorhandler(OperationalError)
+def _database_busy(error: OperationalError) -> Response:
+    from lindungi.enrollment.pages import busy_page
+
+    return busy_page(error)

@@ -73,12 +73,18 @@ _DATE_PARTS = {
 }
 
 
-class BirthDateMixin:
-    """Day, month and year boxes (GOV.UK date input); digits 0-9 only."""
+def date_boxes() -> tuple[StringField, StringField, StringField]:
+    """Day, month and year boxes (GOV.UK date input). Declared in each form's own body, where
+    they belong in the page order (the error summary follows declaration order)."""
+    return StringField(_l("Day")), StringField(_l("Month")), StringField(_l("Year"))
 
-    birth_day = StringField(_l("Day"))
-    birth_month = StringField(_l("Month"))
-    birth_year = StringField(_l("Year"))
+
+class BirthDateMixin:
+    """Reading the birth_day, birth_month and birth_year boxes; digits 0-9 only."""
+
+    birth_day: StringField
+    birth_month: StringField
+    birth_year: StringField
     date_error_parts: tuple[str, ...] = ()
 
     def read_birth_date(self, today: date) -> date | None:
@@ -197,6 +203,7 @@ class StatusForm(BirthDateMixin, BaseForm):
         _l("Reference number"),
         validators=[InputRequired(_l("Enter the reference number, for example LM-7K3Q-9F2X"))],
     )
+    birth_day, birth_month, birth_year = date_boxes()
     birth_date: date | None = None
 
     def validate_reference(self, field: Field) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, make_response, redirect, request, url_for
+from flask import current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from lindungi.enrollment import drafts
@@ -20,6 +20,7 @@ from lindungi.enrollment.flow import (
 )
 from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.enrollment.operations import nik_has_open_request
+from lindungi.extensions import db
 from lindungi.htmx import render_page_or_fragment
 
 ENDPOINTS = {
@@ -55,6 +56,25 @@ def leave_flow(endpoint: str) -> Response:
         response.headers["HX-Redirect"] = url
         return response
     return redirect(url, 303)
+
+
+def busy_page(error: Exception, token: str | None = None) -> Response:
+    """The database is busy or away: nothing was stored and the draft is as it was. Only the
+    error's class is logged (its text would carry the submitted values). htmx ignores 5xx
+    responses, so an htmx request gets the message as a 200 swap of the step instead."""
+    db.session.rollback()
+    orig = getattr(error, "orig", None) or error
+    current_app.logger.warning("Enrollment page not saved: database unavailable (%s)",
+                               type(orig).__name__)
+    context = {"token": token, "draft_hours": current_app.config["ENROLLMENT_DRAFT_HOURS"]}
+    if request.htmx:
+        response = make_response(render_template("enrollment/_busy.html", **context))
+        response.headers["HX-Retarget"] = "#enrollment-step"
+        response.headers["HX-Reswap"] = "outerHTML"
+        return response
+    response = make_response(render_template("enrollment/busy.html", **context), 503)
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 def current() -> tuple[EnrollmentDraft | None, Answers]:

@@ -19,6 +19,7 @@ from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, 
 from lindungi.enrollment.forms import ApplicantForm, ConsentForm, ContactForm, SubmitForm
 from lindungi.enrollment.operations import Problem
 from lindungi.enrollment.pages import (
+    busy_page,
     current,
     go,
     go_first_incomplete,
@@ -36,12 +37,12 @@ from lindungi.timeutil import utcnow
 def start() -> Response | str:
     if request.args:
         return writes_on_get(_prefill)()
-    expired = bool(session.pop(drafts.EXPIRED_KEY, False))
     try:
         draft = drafts.load()
     except drafts.DraftExpired:
-        draft, expired = None, True
-        session.pop(drafts.EXPIRED_KEY, None)
+        draft = None
+    # Said once: popped only when present, so a visitor without a session gets no cookie.
+    expired = drafts.EXPIRED_KEY in session and bool(session.pop(drafts.EXPIRED_KEY))
     return render_template(
         "enrollment/start.html", expired=expired, has_draft=draft is not None,
         last_reference=session.get(drafts.REFERENCE_KEY), max_workers=MAX_WORKERS,
@@ -170,17 +171,7 @@ def submit() -> Response:
     try:
         return _submit(token)
     except OperationalError as error:
-        # The database is busy or away. Nothing was stored, the draft is untouched: say so and
-        # offer to try again. Only the error's class is logged (its text holds the values).
-        db.session.rollback()
-        current_app.logger.warning("Enrollment not sent: database unavailable (%s)",
-                                   type(error.orig).__name__)
-        response = current_app.make_response(
-            (render_template("enrollment/retry.html", token=token,
-                             draft_hours=current_app.config["ENROLLMENT_DRAFT_HOURS"]), 503)
-        )
-        response.headers["Retry-After"] = "30"
-        return response
+        return busy_page(error, token)
 
 
 def _submit(token: str) -> Response:
@@ -206,7 +197,9 @@ def _submit(token: str) -> Response:
         db.session.rollback()
         sent = operations.request_by_token(token)
         if sent is None:
-            raise
+            # Not a double submit: a bug. Raised without the database error, whose text would
+            # put the answers into the error log.
+            raise RuntimeError("enrollment request could not be stored") from None
         return _sent(sent.reference)
     return _sent(request_row.reference)
 

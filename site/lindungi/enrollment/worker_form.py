@@ -28,6 +28,7 @@ from lindungi.enrollment.forms import (
     BirthDateMixin,
     ChosenFrom,
     add_error,
+    date_boxes,
     name_errors,
 )
 from lindungi.enrollment.text import (
@@ -53,6 +54,7 @@ class WorkerForm(BirthDateMixin, BaseForm):
     full_name = StringField(_l("Full name, as on the KTP"))
     nik = StringField(_l("NIK (national identity number)"))
     kk = StringField(_l("Family card (KK) number"))
+    birth_day, birth_month, birth_year = date_boxes()
     sex = RadioField(_l("Sex, as on the KTP"), choices=options(SEXES),
                      validators=[ChosenFrom(_l("Select the worker's sex, as on the KTP"))],
                      validate_choice=False)
