@@ -255,3 +255,14 @@ def test_database_errors_never_carry_the_values_into_logs(app) -> None:
             assert "7371015208800001" not in str(error)
         else:
             pytest.fail("the query should have failed")
+
+
+def test_resending_an_old_request_keeps_the_newer_draft(app, client) -> None:
+    flow = Flow(client, "en")
+    flow.up_to_check()
+    old_token = flow.submit_token()
+    flow.submit(old_token)
+    flow.applicant(who="other", applicant_name="Rahmat", relationship="child")  # a new draft
+    assert flow.submit(old_token).location == "/en/daftar/selesai"
+    soup = soup_of(flow.get("/daftar/pemohon"))
+    assert soup.select_one("#applicant_name")["value"] == "Rahmat"

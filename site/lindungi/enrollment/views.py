@@ -177,7 +177,8 @@ def submit() -> Response:
 def _submit(token: str) -> Response:
     sent = operations.request_by_token(token)
     if sent is not None:  # a double click, a reload, a second tab: the same request
-        return _sent(sent.reference)
+        # The session may already name a newer draft: leave it alone.
+        return _sent(sent.reference, forget_draft=False)
     draft, answers = current()
     if draft is None:
         return leave_flow("enrollment.start")
@@ -204,8 +205,9 @@ def _submit(token: str) -> Response:
     return _sent(request_row.reference)
 
 
-def _sent(reference: str) -> Response:
-    session.pop(drafts.SESSION_KEY, None)
+def _sent(reference: str, forget_draft: bool = True) -> Response:
+    if forget_draft:
+        session.pop(drafts.SESSION_KEY, None)
     session[drafts.REFERENCE_KEY] = reference
     return leave_flow("enrollment.done")
 
