@@ -101,6 +101,7 @@ def _derive_settings(app) -> None:
 def _register_blueprints(app) -> None:
     from lindungi import system
     from lindungi.eligibility.views import bp as eligibility_bp
+    from lindungi.enrollment.routes import bp as enrollment_bp
     from lindungi.i18n import register_localized
     from lindungi.public import init_site
     from lindungi.public.views import bp as public_bp
@@ -109,3 +110,4 @@ def _register_blueprints(app) -> None:
     register_localized(app, public_bp)
     init_site(app)
     register_localized(app, eligibility_bp)
+    register_localized(app, enrollment_bp)

@@ -49,7 +49,8 @@ def flask_defaults() -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_NAME": "lindungi_session",
         "PERMANENT_SESSION_LIFETIME": 2 * 60 * 60,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: a database error in the log must not carry the values (NIKs, names).
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Makassar",
         "RATELIMIT_HEADERS_ENABLED": False,

@@ -1,0 +1,56 @@
+"""How stored answers read on the check, confirmation and status pages (page language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+
+from lindungi.core import occupations, places
+from lindungi.core.nik import mask_nik
+from lindungi.enrollment.choices import (
+    APPLICANT_RELATIONSHIPS,
+    HEIR_RELATIONSHIPS,
+    INCOME_BANDS,
+    SEXES,
+)
+from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_EXPLANATIONS, STATUS_LABELS
+from lindungi.enrollment.text import display_name, display_phone
+
+
+def kecamatan_name(code: str) -> str:
+    kecamatan = places.kecamatan_by_code(code)
+    return kecamatan.name if kecamatan else code
+
+
+def kelurahan_name(code: str) -> str:
+    kelurahan = places.kelurahan_by_code(code)
+    return kelurahan.name if kelurahan else code
+
+
+def occupation_label(code: str) -> str:
+    occupation = occupations.occupation_by_code(code)
+    return _(occupation.label) if occupation else code
+
+
+def _label(table: dict[str, Any], code: str) -> str:
+    return str(table[code]) if code in table else code
+
+
+def helpers() -> dict[str, Any]:
+    """Functions the enrollment templates call; each takes a stored code or value."""
+    return {
+        "kecamatan_name": kecamatan_name,
+        "kelurahan_name": kelurahan_name,
+        "occupation_label": occupation_label,
+        "income_label": lambda code: _label(INCOME_BANDS, code),
+        "sex_label": lambda code: _label(SEXES, code),
+        "applicant_relationship_label": lambda code: _label(APPLICANT_RELATIONSHIPS, code),
+        "heir_relationship_label": lambda code: _label(HEIR_RELATIONSHIPS, code),
+        "status_label": lambda status: _label(STATUS_LABELS, status),
+        "status_explanation": lambda status: _label(STATUS_EXPLANATIONS, status),
+        "rejection_label": lambda code: _label(REJECTION_REASONS, code),
+        "mask_nik": mask_nik,
+        "display_name": display_name,
+        "display_phone": display_phone,
+    }

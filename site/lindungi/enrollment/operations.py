@@ -1,0 +1,114 @@
+"""Writes of the enrollment capability. Each function flushes and audits; the view commits once,
+so a request and all its workers are stored together or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from lindungi.audit.models import record
+from lindungi.core.ages import within_program_ages
+from lindungi.core.reference import new_reference
+from lindungi.enrollment.answers import Answers, Worker
+from lindungi.enrollment.context import WorkerContext
+from lindungi.enrollment.models import (
+    OPEN_STATUSES,
+    EnrollmentRequest,
+    EnrollmentWorker,
+    RequestStatus,
+    Sex,
+    StatusChange,
+)
+from lindungi.extensions import db
+from lindungi.timeutil import utcnow
+
+
+def nik_has_open_request(nik: str) -> bool:
+    """True when a request still being handled (OPEN_STATUSES) names this NIK."""
+    found = db.session.scalar(
+        sa.select(EnrollmentWorker.id)
+        .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
+        .where(EnrollmentWorker.nik == nik, EnrollmentRequest.status.in_(OPEN_STATUSES))
+        .limit(1)
+    )
+    return found is not None
+
+
+def request_by_token(token: str) -> EnrollmentRequest | None:
+    return db.session.scalar(
+        sa.select(EnrollmentRequest).where(EnrollmentRequest.idempotency_token == token)
+    )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that changed since a worker page was saved (a birthday, another request)."""
+
+    worker: int
+    code: str  # "age" or "open"
+
+
+def submit_problems(answers: Answers, ctx: WorkerContext) -> list[Problem]:
+    """Checks repeated at sending time: ages on the day of the request, and NIKs that got an
+    open request meanwhile (another tab, another family member)."""
+    problems = []
+    for number, worker in enumerate(answers.workers, start=1):
+        if not within_program_ages(worker.birth_date, ctx.today, ctx.params):
+            problems.append(Problem(number, "age"))
+        elif ctx.nik_is_open(worker.nik):
+            problems.append(Problem(number, "open"))
+    return problems
+
+
+def _unused_reference() -> str:
+    # 31**7 references: a clash is very unlikely, but the unique index would turn one into an
+    # error page, so look first.
+    while True:
+        reference = new_reference()
+        taken = db.session.scalar(
+            sa.select(EnrollmentRequest.id).where(EnrollmentRequest.reference == reference)
+        )
+        if taken is None:
+            return reference
+
+
+def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
+    return EnrollmentWorker(
+        position=position, full_name=worker.full_name, nik=worker.nik, kk=worker.kk,
+        birth_date=worker.birth_date, sex=Sex(worker.sex), place_of_birth=worker.place_of_birth,
+        mother_maiden_name=worker.mother_maiden_name, address=worker.address,
+        rt_rw=worker.rt_rw, kecamatan_code=worker.kecamatan_code,
+        kelurahan_code=worker.kelurahan_code, occupation=worker.occupation,
+        income_band=worker.income_band, already_member=worker.already_member,
+        decile=worker.decile, heir_name=worker.heir_name,
+        heir_relationship=worker.heir_relationship, heir_phone_e164=worker.heir_phone_e164,
+        nik_outside_makassar=worker.nik_outside_makassar, kpj_number=worker.kpj_number,
+    )
+
+
+def submit_request(answers: Answers, token: str) -> EnrollmentRequest:
+    """Store a complete, checked draft as a new request with its workers and its first status
+    change. The caller has made sure the token is not used yet and commits."""
+    applicant, contact, consent = answers.applicant, answers.contact, answers.consent
+    if applicant is None or contact is None or consent is None or not answers.workers:
+        raise ValueError("incomplete answers")
+    now = utcnow()
+    request = EnrollmentRequest(
+        reference=_unused_reference(), idempotency_token=token,
+        status=RequestStatus.RECEIVED, created_at=now, updated_at=now,
+        for_self=applicant.for_self, applicant_name=applicant.name,
+        applicant_relationship=applicant.relationship, phone_e164=contact.phone_e164,
+        email=contact.email, preferred_lang=contact.preferred_lang,
+        consent_notice_version=consent.notice_version, consented_at=consent.consented_at,
+        flagged=any(worker.nik_outside_makassar for worker in answers.workers),
+        kecamatan_code=answers.workers[0].kecamatan_code,
+    )
+    request.workers = [_worker_row(n, w) for n, w in enumerate(answers.workers, start=1)]
+    request.history = [StatusChange(at=now, from_status=None, to_status=RequestStatus.RECEIVED)]
+    db.session.add(request)
+    db.session.flush()
+    # Counts and flags only: the audit log never holds personal data.
+    record("enrollment.submitted", target_type="enrollment_request", target_id=request.id,
+           workers=len(request.workers), flagged=request.flagged)
+    return request

@@ -1,0 +1,221 @@
+"""The steps around the workers: start, who is applying, contact, consent, check, send, done."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+
+from flask import current_app, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError, OperationalError
+from werkzeug.wrappers import Response
+
+from lindungi.database import writes_on_get
+from lindungi.enrollment import display, drafts, operations
+from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, defaults_from_query
+from lindungi.enrollment.blueprint import bp
+from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, next_place
+from lindungi.enrollment.forms import ApplicantForm, ConsentForm, ContactForm, SubmitForm
+from lindungi.enrollment.operations import Problem
+from lindungi.enrollment.pages import (
+    busy_page,
+    current,
+    go,
+    go_first_incomplete,
+    leave_flow,
+    render_step,
+    worker_context,
+)
+from lindungi.enrollment.settings import MAX_WORKERS, NOTICE_VERSION, REVIEW_WORKING_DAYS
+from lindungi.enrollment.text import display_phone
+from lindungi.extensions import db
+from lindungi.timeutil import utcnow
+
+
+@bp.get("/daftar")
+def start() -> Response | str:
+    if request.args:
+        return writes_on_get(_prefill)()
+    try:
+        draft = drafts.load()
+    except drafts.DraftExpired:
+        draft = None
+    # Said once: popped only when present, so a visitor without a session gets no cookie.
+    expired = drafts.EXPIRED_KEY in session and bool(session.pop(drafts.EXPIRED_KEY))
+    return render_template(
+        "enrollment/start.html", expired=expired, has_draft=draft is not None,
+        last_reference=session.get(drafts.REFERENCE_KEY), max_workers=MAX_WORKERS,
+        draft_hours=current_app.config["ENROLLMENT_DRAFT_HOURS"],
+    )
+
+
+def _prefill() -> Response:
+    """Keep the eligibility checker's answers as the first worker's defaults, then send the
+    visitor to the clean address so nothing lingers in the history."""
+    defaults = defaults_from_query(request.args)
+    if defaults is not None:
+        try:
+            draft = drafts.load_or_create()
+        except drafts.DraftExpired:
+            draft = drafts.create()
+        answers = drafts.answers_of(draft)
+        if not answers.workers:
+            answers.defaults = defaults
+            drafts.save(draft, answers)
+        db.session.commit()
+    return redirect(url_for("enrollment.start"), 303)
+
+
+@bp.route("/daftar/pemohon", methods=["GET", "POST"])
+def applicant() -> Response:
+    draft, answers = current()
+    place = Place(Step.APPLICANT)
+    if request.method == "GET":
+        known = answers.applicant
+        data = {} if known is None else {
+            "who": "self" if known.for_self else "other", "applicant_name": known.name,
+            "relationship": known.relationship or None,
+        }
+        form = ApplicantForm(data=data)
+    else:
+        form = ApplicantForm()
+        if form.validate():
+            for_self = form.who.data == "self"
+            answers.applicant = Applicant(
+                for_self=for_self, name="" if for_self else form.applicant_name.data,
+                relationship="" if for_self else form.relationship.data,
+            )
+            drafts.save(draft or drafts.create(), answers)
+            db.session.commit()
+            return go(next_place(answers, place))
+    return render_step(place, "enrollment/steps/applicant.html", _("About the request"),
+                       answers, form=form)
+
+
+@bp.route("/daftar/kontak", methods=["GET", "POST"])
+def contact() -> Response:
+    draft, answers = current()
+    place = Place(Step.CONTACT)
+    if draft is None or not can_open(answers, place):
+        return go_first_incomplete(answers)
+    if request.method == "GET":
+        known = answers.contact
+        form = ContactForm(data={"preferred_lang": str(get_locale())} if known is None else {
+            "phone": display_phone(known.phone_e164), "email": known.email,
+            "preferred_lang": known.preferred_lang,
+        })
+    else:
+        form = ContactForm()
+        if form.validate():
+            answers.contact = Contact(phone_e164=form.phone_e164, email=form.email.data or "",
+                                      preferred_lang=form.preferred_lang.data)
+            drafts.save(draft, answers)
+            db.session.commit()
+            return go(next_place(answers, place))
+    return render_step(place, "enrollment/steps/contact.html",
+                       _("How can staff contact you?"), answers, form=form)
+
+
+@bp.route("/daftar/persetujuan", methods=["GET", "POST"])
+def consent() -> Response:
+    draft, answers = current()
+    place = Place(Step.CONSENT)
+    if draft is None or not can_open(answers, place):
+        return go_first_incomplete(answers)
+    if request.method == "GET":
+        form = ConsentForm(data={"consent": consent_is_current(answers)})
+    else:
+        form = ConsentForm()
+        if form.validate():
+            answers.consent = Consent(notice_version=NOTICE_VERSION, consented_at=utcnow())
+            drafts.save(draft, answers)
+            db.session.commit()
+            return go(next_place(answers, place))
+    return render_step(place, "enrollment/steps/consent.html",
+                       _("How the city uses these details"), answers, form=form,
+                       notice_version=NOTICE_VERSION)
+
+
+@bp.get("/daftar/periksa")
+@writes_on_get
+def check() -> Response:
+    draft, answers = current()
+    place = Place(Step.CHECK)
+    if draft is None or not can_open(answers, place):
+        return go_first_incomplete(answers)
+    if not answers.token or not answers.reached_check:
+        # The token is made once per draft: two tabs or a reload send the same one.
+        answers.token = answers.token or secrets.token_urlsafe(32)
+        answers.reached_check = True
+        drafts.save(draft, answers)
+        db.session.commit()
+    return _check_page(answers)
+
+
+def _check_page(answers: Answers, problems: Sequence[Problem] = ()) -> Response:
+    return render_step(
+        Place(Step.CHECK), "enrollment/steps/check.html",
+        _("Check your answers before sending the request"), answers,
+        form=SubmitForm(data={"token": answers.token}), problems=problems,
+        max_workers=MAX_WORKERS, params=worker_context(answers).params, **display.helpers(),
+    )
+
+
+@bp.post("/daftar/kirim")
+def submit() -> Response:
+    form = SubmitForm()
+    if not form.validate():
+        return leave_flow("enrollment.check")
+    token = form.token.data
+    try:
+        return _submit(token)
+    except OperationalError as error:
+        return busy_page(error, token)
+
+
+def _submit(token: str) -> Response:
+    sent = operations.request_by_token(token)
+    if sent is not None:  # a double click, a reload, a second tab: the same request
+        # The session may already name a newer draft: leave it alone.
+        return _sent(sent.reference, forget_draft=False)
+    draft, answers = current()
+    if draft is None:
+        return leave_flow("enrollment.start")
+    if not can_open(answers, Place(Step.CHECK)):
+        return go_first_incomplete(answers)
+    if answers.token != token:  # a page from before the answers were started again
+        return go(Place(Step.CHECK))
+    problems = operations.submit_problems(answers, worker_context(answers))
+    if problems:
+        return _check_page(answers, problems)
+    try:
+        request_row = operations.submit_request(answers, token)
+        db.session.delete(draft)
+        db.session.commit()
+    except IntegrityError:
+        # The same token committed by a parallel submit (another app server) a moment ago.
+        db.session.rollback()
+        sent = operations.request_by_token(token)
+        if sent is None:
+            # Not a double submit: a bug. Raised without the database error, whose text would
+            # put the answers into the error log.
+            raise RuntimeError("enrollment request could not be stored") from None
+        return _sent(sent.reference)
+    return _sent(request_row.reference)
+
+
+def _sent(reference: str, forget_draft: bool = True) -> Response:
+    if forget_draft:
+        session.pop(drafts.SESSION_KEY, None)
+    session[drafts.REFERENCE_KEY] = reference
+    return leave_flow("enrollment.done")
+
+
+@bp.get("/daftar/selesai")
+def done() -> Response | str:
+    reference = session.get(drafts.REFERENCE_KEY)
+    if not isinstance(reference, str):
+        return leave_flow("enrollment.start")
+    return render_template("enrollment/done.html", reference=reference,
+                           review_days=REVIEW_WORKING_DAYS)

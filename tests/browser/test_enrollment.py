@@ -1,0 +1,120 @@
+"""A family sends a two-worker request on a 360px phone, by labels only, then checks its status."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lindungi.core import places
+from tests.enrollment_support import NOW
+
+pytestmark = pytest.mark.browser
+
+MARISO = places.kecamatan_by_code("73.71.01")
+MARISO_KELURAHAN = places.kelurahan_for("73.71.01")[1]
+TAMALATE = places.kecamatan_by_code("73.71.10")
+TAMALATE_KELURAHAN = places.kelurahan_for("73.71.10")[0]
+
+
+def _fill_worker(page: Page, *, name: str, nik: str, day: str, month: str, year: str,
+                 sex: str, kecamatan: str, kelurahan: str) -> None:
+    page.get_by_label("Nama lengkap, sesuai KTP").fill(name)
+    page.get_by_label("NIK (Nomor Induk Kependudukan)").fill(nik)
+    page.get_by_label("Nomor kartu keluarga (KK)").fill("7371 0101 0110 0001")
+    page.get_by_label("Tanggal", exact=True).fill(day)
+    page.get_by_label("Bulan", exact=True).fill(month)
+    page.get_by_label("Tahun", exact=True).fill(year)
+    page.get_by_label(sex, exact=True).check()
+    page.get_by_label("Alamat jalan").fill("Jalan Cendrawasih No. 12")
+    page.get_by_label("Kecamatan", exact=True).select_option(label=kecamatan)
+    # htmx swaps in the chosen kecamatan's kelurahan only.
+    expect(page.locator("#kelurahan optgroup")).to_have_count(0)
+    page.get_by_label("Kelurahan", exact=True).select_option(label=kelurahan)
+    page.get_by_label("Pekerjaan utama").select_option(label="Nelayan")
+    page.get_by_label("Kurang dari Rp1.000.000 per bulan").check()
+    page.get_by_label("Tidak", exact=True).check()
+    page.get_by_label("Nama lengkap ahli waris").fill("Budi Santoso")
+    page.get_by_label("Anak", exact=True).check()
+
+
+def test_two_worker_request_then_status_on_a_phone(live_server, phone) -> None:
+    live_server.app.config["NOW"] = NOW
+    page = phone.page
+    heading = page.get_by_role("heading", level=1)
+
+    page.goto(f"{live_server.url}/id/daftar")
+    phone.assert_clean()
+    page.get_by_role("link", name="Mulai sekarang").click()
+
+    expect(heading).to_have_text("Tentang permohonan")
+    expect(page.get_by_text("Langkah 1 dari 5")).to_be_visible()
+    page.get_by_label("Untuk anggota rumah tangga saya").check()
+    page.get_by_label("Nama lengkap Anda").fill("Rahmat Hidayat")
+    page.get_by_label("Anak kandungnya").check()
+    phone.assert_clean()
+    page.get_by_role("button", name="Lanjutkan").click()
+
+    expect(heading).to_have_text("Data pekerja")
+    page.evaluate("window.__sameDocument = true")
+    _fill_worker(page, name="Siti Aminah", nik="7371015208800001", day="12", month="8",
+                 year="1980", sex="Perempuan", kecamatan=MARISO.name,
+                 kelurahan=MARISO_KELURAHAN.name)
+    phone.assert_clean()
+    page.get_by_role("button", name="Tambah pekerja lain").click()
+
+    # The second worker's page arrived by htmx: same document, new address and title.
+    expect(heading).to_have_text("Pekerja 2: data")
+    assert page.evaluate("window.__sameDocument") is True
+    expect(page).to_have_url(f"{live_server.url}/id/daftar/pekerja/2")
+    expect(page).to_have_title("Pekerja 2: data – Lindungi Makassar")
+    expect(page.get_by_label("Nama lengkap, sesuai KTP")).to_have_value("")
+    _fill_worker(page, name="Andi Baso", nik="7371013001750007", day="30", month="1",
+                 year="1975", sex="Laki-laki", kecamatan=TAMALATE.name,
+                 kelurahan=TAMALATE_KELURAHAN.name)
+    phone.assert_clean()
+    page.get_by_role("button", name="Simpan dan lanjutkan").click()
+
+    expect(heading).to_have_text("Bagaimana petugas dapat menghubungi Anda?")
+    page.get_by_label("Nomor HP").fill("0812 3456 7890")
+    phone.assert_clean()
+    page.get_by_role("button", name="Lanjutkan").click()
+
+    expect(heading).to_have_text("Cara Pemkot memakai data ini")
+    page.get_by_label("Saya sudah membaca pemberitahuan privasi").check()
+    phone.assert_clean()
+    page.get_by_role("button", name="Lanjutkan").click()
+
+    expect(heading).to_have_text("Periksa jawaban Anda sebelum mengirim permohonan")
+    expect(page.get_by_text("7371********0001").first).to_be_visible()
+    expect(page.get_by_text("7371015208800001")).to_have_count(0)
+    phone.assert_clean()
+
+    # Change an answer from the check page, and come back to it.
+    page.get_by_role("link", name="Ubah nama lengkap pekerja 2").click()
+    expect(heading).to_have_text("Pekerja 2: data")
+    page.get_by_label("Nama lengkap, sesuai KTP").fill("Andi Baso Tang")
+    page.get_by_role("button", name="Simpan dan lanjutkan").click()
+    expect(heading).to_have_text("Periksa jawaban Anda sebelum mengirim permohonan")
+    expect(page.get_by_role("heading", name="Pekerja 2: Andi Baso Tang")).to_be_visible()
+
+    page.get_by_role("button", name="Kirim permohonan").click()
+    expect(heading).to_have_text("Permohonan terkirim")
+    reference = page.locator("#reference").inner_text().strip()
+    assert reference.startswith("LM-") and len(reference) == 12
+    phone.assert_clean()
+
+    page.get_by_role("link", name="Cek status permohonan").click()
+    expect(heading).to_have_text("Cek status permohonan")
+    page.get_by_label("Nomor referensi").fill(reference.lower())
+    page.get_by_label("Tanggal", exact=True).fill("30")
+    page.get_by_label("Bulan", exact=True).fill("1")
+    page.get_by_label("Tahun", exact=True).fill("1975")
+    phone.assert_clean()
+    page.get_by_role("button", name="Cek status").click()
+
+    expect(heading).to_have_text(f"Status permohonan {reference}")
+    expect(page.locator(".status-label")).to_have_text("Diterima")
+    expect(page.get_by_text("Siti, Andi")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    phone.assert_clean()
