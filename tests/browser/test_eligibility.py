@@ -7,24 +7,12 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from flask import Flask
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
 LIKELY = "Hasil: pekerja kemungkinan besar bisa dilindungi"
 NOT_ELIGIBLE = "Hasil: program ini tidak bisa melindungi pekerja"
-
-
-def use_enrollment_stand_in(app: Flask) -> bool:
-    """Until the enrollment branch is merged, a stand-in route carries its endpoint name."""
-    if "enrollment.start" in app.view_functions:
-        return False
-    app.add_url_rule(
-        "/<any('id', 'en'):lang>/daftar", endpoint="enrollment.start",
-        view_func=lambda: "<!doctype html><title>stand-in</title>",
-    )  # fmt: skip
-    return True
 
 
 def press(page: Page, key: str, times: int = 1) -> None:
@@ -37,7 +25,6 @@ def result_heading(page: Page):
 
 
 def test_keyboard_only_on_a_phone(live_server, phone) -> None:
-    stand_in = use_enrollment_stand_in(live_server.app)
     page = phone.page
     page.goto(f"{live_server.url}/id/cek-kelayakan")
     region = page.locator("#eligibility-result")
@@ -96,12 +83,18 @@ def test_keyboard_only_on_a_phone(live_server, phone) -> None:
         "member": ["no"],
     }  # fmt: skip
     press(page, "Enter")
-    expect(page).to_have_url(re.compile(r"/id/daftar"))
-    if stand_in:
-        assert parse_qs(urlsplit(page.url).query)["kecamatan"] == ["73.71.13"]
-    # TO COMPLETE AFTER MERGE (enrollment branch): enrollment.start reads these arguments into
-    # the draft and redirects; then assert the request form shows Rappocini and "Pedagang kaki
-    # lima (PKL)" already chosen, and run phone.assert_clean() on it.
+    # The enrollment request keeps the answers in its server-side draft and drops them from the
+    # address; the worker step then starts with them chosen, not asked again.
+    expect(page).to_have_url(f"{live_server.url}/id/daftar")
+    phone.assert_clean()
+    page.get_by_role("link", name="Lanjutkan pengisian").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tentang permohonan")
+    page.get_by_label("Untuk saya sendiri: saya pekerjanya").check()
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Data Anda sebagai pekerja")
+    expect(page.get_by_label("Kecamatan", exact=True)).to_have_value("73.71.13")
+    expect(page.get_by_label("Pekerjaan utama")).to_have_value("street_vendor")
+    phone.assert_clean()
 
 
 def test_sending_incomplete_answers_shows_the_messages(live_server, phone) -> None:
@@ -124,7 +117,6 @@ def test_sending_incomplete_answers_shows_the_messages(live_server, phone) -> No
          "&employee=no&member=unknown&decile=unknown", "?age=x&check=1"],
 )  # fmt: skip
 def test_desktop_is_clean(live_server, desktop, query: str) -> None:
-    use_enrollment_stand_in(live_server.app)
     desktop.page.goto(f"{live_server.url}/en/cek-kelayakan{query}")
     expect(desktop.page.locator("h1")).to_have_text("Check whether a worker can be covered")
     desktop.assert_clean()

@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from flask import Flask
 
 from tests.checking import soup_of
 
@@ -28,14 +27,6 @@ def answers(**changes: str | None) -> dict[str, str]:
 
 def texts(soup: Any, selector: str) -> list[str]:
     return [" ".join(tag.get_text(" ", strip=True).split()) for tag in soup.select(selector)]
-
-
-@pytest.fixture
-def stand_in_enrollment(app: Flask) -> None:
-    """The enrollment capability lives on another branch: a tiny route with its endpoint name."""
-    app.add_url_rule(
-        "/<any('id', 'en'):lang>/daftar", endpoint="enrollment.start", view_func=lambda: "start"
-    )
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -248,7 +239,6 @@ def test_htmx_request_gets_only_the_fragment(client) -> None:
     assert texts(region, "li") == texts(soup, "li")
 
 
-@pytest.mark.usefixtures("stand_in_enrollment")
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
@@ -268,16 +258,9 @@ def test_eligible_results_link_to_the_enrollment_request(
     assert parse_qs(link.query) == expected
 
 
-@pytest.mark.usefixtures("stand_in_enrollment")
 def test_no_enrollment_link_when_not_eligible(client) -> None:
     soup = soup_of(client.get(URL.format(lang="en"), query_string=answers(age="70")))
     assert soup.select_one(".result-panel")
-    assert not soup.select("#enrollment-link")
-
-
-def test_no_enrollment_link_before_the_enrollment_request_exists(client) -> None:
-    soup = soup_of(client.get(URL.format(lang="en"), query_string=answers()))
-    assert soup.select_one(".result-panel.outcome-likely_eligible")
     assert not soup.select("#enrollment-link")
 
 
