@@ -102,6 +102,10 @@ def _register_blueprints(app) -> None:
     from lindungi import system
     from lindungi.i18n import register_localized
     from lindungi.public.views import bp as public_bp
+    from lindungi.review.blueprint import blueprint as review_blueprint
+    from lindungi.staff.blueprint import blueprint as staff_blueprint
 
     app.register_blueprint(system.bp)
     register_localized(app, public_bp)
+    app.register_blueprint(staff_blueprint())
+    app.register_blueprint(review_blueprint())
