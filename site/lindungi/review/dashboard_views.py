@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from flask import render_template
 from flask_babel import gettext as _
 
@@ -39,6 +40,8 @@ def dashboard() -> str:
         week_bars=charts.bars([(format_date(c.key, "d MMM", locale=locale_code()), c.value)
                                for c in weeks]),
         times=times,
+        average_days=format_decimal(times.average_days or 0, format="#,##0.0",
+                                    locale=locale_code()),
         time_bars=charts.bars([(_bucket_label(*c.key), c.value) for c in times.buckets]),
         largest=charts.largest, window_days=stats.DECISION_WINDOW_DAYS,
     )

@@ -22,7 +22,14 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 from wtforms.widgets import HiddenInput
 
 from lindungi.core.nik import KpjError, parse_kpj
@@ -117,8 +124,8 @@ def reason_choices() -> list[tuple[str, str]]:
 
 class RejectForm(BaseForm):
     version = _version_field()
-    reason = RadioField(_l("Reason"), choices=reason_choices, validators=[
-        DataRequired(_l("Choose the reason."))])
+    reason = RadioField(_l("Reason"), choices=reason_choices, validate_choice=False,
+                        validators=[AnyOf(list(REJECTION_REASONS), _l("Choose the reason."))])
     message = TextAreaField(_l("Explanation for the applicant"), validators=[
         Length(max=MESSAGE_MAX, message=_l("Use at most %(max)d characters."))])
     note = _note_field()

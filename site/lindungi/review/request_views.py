@@ -120,6 +120,7 @@ def _decide(request_id: int, form_name: str, form: Any,
         db.session.rollback()
         # What they wrote is kept, now on the current version: they decide again knowingly.
         form.version.data = req.version
+        form.version.raw_data = [str(req.version)]  # the field shows what was posted otherwise
         return _detail_page(req, 409, conflict=True, **{form_name: form})
     except operations.DecisionNotAllowed:
         db.session.rollback()

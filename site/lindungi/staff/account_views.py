@@ -80,7 +80,7 @@ def new_account() -> Response | str:
     if form.validate_on_submit():
         try:
             user = accounts.create_staff(form.email.data, Role(form.role.data),
-                                         form.password.data, name=form.name.data,
+                                         form.password.data, name=form.name.data or "",
                                          actor_id=current_user.id)
         except accounts.AccountError as error:
             db.session.rollback()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, PasswordField, RadioField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length, ValidationError
 
 from lindungi.forms import BaseForm
 from lindungi.staff import accounts
@@ -66,13 +66,13 @@ class CreateAccountForm(NewPasswordMixin, StaffForm):
         DataRequired(_l("Enter the email address.")),
         Email(_l("Enter an email address like name@makassarkota.go.id.")), Length(max=254)])
     name = StringField(_l("Name shown to other staff"), validators=[Length(max=120)])
-    role = RadioField(_l("Role"), choices=role_choices, validators=[
-        DataRequired(_l("Choose a role."))])
+    role = RadioField(_l("Role"), choices=role_choices, validate_choice=False, validators=[
+        AnyOf([role.value for role in Role], _l("Choose a role."))])
 
 
 class RoleForm(StaffForm):
-    role = RadioField(_l("Role"), choices=role_choices, validators=[
-        DataRequired(_l("Choose a role."))])
+    role = RadioField(_l("Role"), choices=role_choices, validate_choice=False, validators=[
+        AnyOf([role.value for role in Role], _l("Choose a role."))])
 
 
 class PasswordForm(NewPasswordMixin, StaffForm):

@@ -9,9 +9,14 @@ import pytest
 from flask import Flask
 
 from lindungi.enrollment.models import EnrollmentRequest
+from lindungi.extensions import db, limiter
+from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
 from tests.checking import CheckingClient
+from tests.conftest import STAFF_PASSWORD
 from tests.staff_helpers import create_request, sign_in_as
+
+REVIEWER_EMAIL = "r@makassarkota.go.id"
 
 
 @pytest.fixture
@@ -20,6 +25,23 @@ def make_request(app: Flask) -> Callable[..., EnrollmentRequest]:
 
     def factory(**kwargs: Any) -> EnrollmentRequest:
         return create_request(app, **kwargs)
+
+    return factory
+
+
+@pytest.fixture
+def configured_app(make_app: Callable[..., Flask]) -> Callable[..., Flask]:
+    """Factory: configured_app(SETTING=value, ...) -> an app with these settings, a checking
+    test client and a reviewer account r@makassarkota.go.id (password STAFF_PASSWORD)."""
+
+    def factory(**overrides: Any) -> Flask:
+        app = make_app(**overrides)
+        app.test_client_class = CheckingClient
+        with app.app_context():
+            limiter.reset()
+            accounts.create_staff(REVIEWER_EMAIL, Role.REVIEWER, STAFF_PASSWORD)
+            db.session.commit()
+        return app
 
     return factory
 
