@@ -295,3 +295,34 @@ def test_role_change_ends_the_other_sessions(app: Flask, client_for,
                           data={"csrf_token": csrf_token(admin), "role": "communications"})
     assert response.status_code == 302
     assert reviewer.get("/staf/pendaftaran").status_code == 302
+
+
+def test_behind_a_proxy_each_client_has_its_own_limit(configured_app) -> None:
+    """With ProxyFix (PROXY_HOPS) the limit and the audit log see the real client address,
+    not the load balancer's (security-notes.md)."""
+    app = configured_app(PROXY_HOPS=1, SIGN_IN_LIMIT="2 per minute",
+                         SIGN_IN_ACCOUNT_LIMIT="1000 per minute")
+    client = app.test_client()
+
+    def attempt(address: str):
+        return post_sign_in(client, "guess@makassarkota.go.id", "wrong password",
+                            headers={"X-Forwarded-For": address})
+
+    assert attempt("203.0.113.7").status_code == 200
+    assert attempt("203.0.113.7").status_code == 200
+    assert attempt("203.0.113.7").status_code == 429
+    assert attempt("198.51.100.9").status_code == 200
+    with app.app_context():
+        clients = db.session.scalars(sa.select(AuditEvent.client).where(
+            AuditEvent.action == "staff.sign_in_failed")).all()
+    assert clients == ["203.0.113.7", "203.0.113.7", "198.51.100.9"]
+
+
+def test_rate_limits_use_redis_when_configured(make_app) -> None:
+    """memory:// counts per worker process; with REDIS_URL every worker shares the counts."""
+    from lindungi.extensions import limiter
+
+    app = make_app(RATELIMIT_STORAGE_URI=None, REDIS_URL="redis://127.0.0.1:6399/0")
+    assert app.config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6399/0"
+    assert type(limiter.storage).__name__ == "RedisStorage"
+    assert make_app(RATELIMIT_STORAGE_URI=None).config["RATELIMIT_STORAGE_URI"] == "memory://"
