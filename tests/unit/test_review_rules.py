@@ -84,3 +84,17 @@ def test_decisions_allowed_by_status(decision: str, allowed_from: set[str]) -> N
         request = Request()
         request.status = status
         assert operations.allowed(request, decision) is (status.value in allowed_from)
+
+
+def test_code_labels_come_from_the_enrollment_choices(monkeypatch) -> None:
+    import sys
+    import types
+
+    from lindungi.review import labels
+
+    assert labels.code_label("NO_SUCH_TABLE", "spouse") == "spouse"
+    fake = types.ModuleType(labels.CHOICES_MODULE)
+    fake.HEIR_RELATIONSHIPS = {"spouse": "Husband or wife"}
+    monkeypatch.setitem(sys.modules, labels.CHOICES_MODULE, fake)
+    assert labels.code_label("HEIR_RELATIONSHIPS", "spouse") == "Husband or wife"
+    assert labels.code_label("HEIR_RELATIONSHIPS", "cousin") == "cousin"

@@ -50,6 +50,16 @@ LABELS = {
     REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
     NOTE_ADDED: _l("Internal note added"),
     EXPORTED: _l("Approved requests exported"),
+    # Recorded by other capabilities.
+    "enrollment.submitted": _l("Request sent on the public form"),
+    "article.create": _l("News article created"),
+    "article.update": _l("News article changed"),
+    "article.status": _l("News article published or withdrawn"),
+    "article.delete": _l("News article deleted"),
+    "page.create": _l("Page created"),
+    "page.update": _l("Page changed"),
+    "hospital.create": _l("Partner hospital added"),
+    "hospital.update": _l("Partner hospital changed"),
 }
 
 

@@ -19,6 +19,7 @@ from lindungi.core.parameters import ProgramParameters
 from lindungi.core.places import kecamatan_by_code, kelurahan_by_code
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, Sex
 from lindungi.formatting import to_wita
+from lindungi.review.labels import code_label
 
 CITY = "KOTA MAKASSAR"
 BRANCH = "MAKASSAR"
@@ -48,6 +49,11 @@ def _occupation(code: str) -> str:
         return code
     with force_locale("id"):  # BPJS Ketenagakerjaan's staff read Indonesian
         return _(occupation.label).upper()
+
+
+def _heir_relationship(code: str) -> str:
+    with force_locale("id"):
+        return code_label("HEIR_RELATIONSHIPS", code).upper()
 
 
 def _phone(e164: str) -> str:
@@ -85,7 +91,7 @@ COLUMNS: list[tuple[str, Callable[[ExportRow], str]]] = [
     ("KANTOR_CABANG", lambda r: BRANCH),
     ("NO_KPJ", lambda r: r.worker.kpj_number),
     ("AHLI_WARIS", lambda r: r.worker.heir_name.upper()),
-    ("HUBUNGAN_AHLI_WARIS", lambda r: r.worker.heir_relationship.upper()),
+    ("HUBUNGAN_AHLI_WARIS", lambda r: _heir_relationship(r.worker.heir_relationship)),
     ("REFERENSI", lambda r: r.request.reference),
     ("TGL_DISETUJUI", _approved_on),
 ]

@@ -59,9 +59,13 @@ def queue() -> Response:
     filters.validate()
     criteria = filters.criteria(session.get(SEARCH_KEY, ""), _page_number())
     results = queries.queue_page(criteria)
-    return render_page_or_fragment(
+    response = render_page_or_fragment(
         "review/queue.html", "review/_queue_results.html",
         filters=filters, search_form=search_form, results=results, queue_url=queue_url,
         sort_link=sort_link, status_labels=STATUS_LABELS, kecamatan=kecamatan_by_code,
         oob=bool(request.htmx),
     )
+    if request.htmx and request.method == "GET":
+        # The address bar gets the tidy URL (the form also sends its empty fields).
+        response.headers["HX-Push-Url"] = queue_url()
+    return response

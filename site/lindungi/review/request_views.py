@@ -36,6 +36,7 @@ from lindungi.review.forms import (
     StartReviewForm,
     register_form,
 )
+from lindungi.review.labels import code_label
 from lindungi.review.params import program_parameters
 from lindungi.staff.access import REVIEWERS, require_roles
 from lindungi.staff.models import StaffUser
@@ -92,7 +93,7 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
         "review/detail.html", req=req, flags=flags, sent_on=sent_on, age_on=age_on,
         history=_history(req), notes=_notes(req), allowed=operations.allowed,
         status_labels=STATUS_LABELS, reasons=REJECTION_REASONS, kecamatan=kecamatan_by_code,
-        kelurahan=kelurahan_by_code, occupation=occupation_by_code,
+        kelurahan=kelurahan_by_code, occupation=occupation_by_code, code_label=code_label,
         failed_form=failed[0] if failed else None,
         **{name: value for name, value in context.items() if not name.endswith("_form")},
         **forms,

@@ -171,6 +171,9 @@ def test_htmx_gets_only_the_results(reviewer, make_request) -> None:
     count = soup.select_one("#queue-count")
     assert count["hx-swap-oob"] == "true" and "1 permintaan" in count.get_text()
     assert soup.select_one("input#sort")["hx-swap-oob"] == "true"
+    tidy = reviewer.get("/staf/pendaftaran?status=approved&kecamatan=&since=&sort=",
+                        headers={"HX-Request": "true"})
+    assert tidy.headers["HX-Push-Url"] == "/staf/pendaftaran?status=approved"
     full = reviewer.get("/staf/pendaftaran?status=approved")
     assert "HX-Request" in full.headers["Vary"]
     assert soup_of(full).select_one("#queue-count").get("hx-swap-oob") is None
