@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 16:34:07.812296
+Create Date: 2026-11-25 16:43:47.763503
 
 """
 from alembic import op
@@ -58,7 +58,9 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_enrollment_request_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_request_flagged'), ['flagged'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_request_kecamatan_code'), ['kecamatan_code'], unique=False)
+        batch_op.create_index('ix_enrollment_request_kecamatan_created', ['kecamatan_code', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_request_status'), ['status'], unique=False)
+        batch_op.create_index('ix_enrollment_request_status_created', ['status', 'created_at'], unique=False)
 
     op.create_table('media_image',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -199,6 +201,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_enrollment_worker_full_name'), ['full_name'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_worker_nik'), ['nik'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_worker_request_id'), ['request_id'], unique=False)
+        batch_op.create_index('ix_enrollment_worker_request_position', ['request_id', 'position'], unique=False)
 
     op.create_table('internal_note',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -297,6 +300,7 @@ def downgrade():
 
     op.drop_table('internal_note')
     with op.batch_alter_table('enrollment_worker', schema=None) as batch_op:
+        batch_op.drop_index('ix_enrollment_worker_request_position')
         batch_op.drop_index(batch_op.f('ix_enrollment_worker_request_id'))
         batch_op.drop_index(batch_op.f('ix_enrollment_worker_nik'))
         batch_op.drop_index(batch_op.f('ix_enrollment_worker_full_name'))
@@ -324,7 +328,9 @@ def downgrade():
     op.drop_table('page')
     op.drop_table('media_image')
     with op.batch_alter_table('enrollment_request', schema=None) as batch_op:
+        batch_op.drop_index('ix_enrollment_request_status_created')
         batch_op.drop_index(batch_op.f('ix_enrollment_request_status'))
+        batch_op.drop_index('ix_enrollment_request_kecamatan_created')
         batch_op.drop_index(batch_op.f('ix_enrollment_request_kecamatan_code'))
         batch_op.drop_index(batch_op.f('ix_enrollment_request_flagged'))
         batch_op.drop_index(batch_op.f('ix_enrollment_request_created_at'))
