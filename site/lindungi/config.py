@@ -52,6 +52,9 @@ def flask_defaults() -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_NAME": "lindungi_session",
         "PERMANENT_SESSION_LIFETIME": 2 * 60 * 60,
+        # Send the cookie only when the session changed: a visitor with a draft in progress
+        # must not get a Set-Cookie on every public (cacheable) page.
+        "SESSION_REFRESH_EACH_REQUEST": False,
         # hide_parameters: a database error in the log must not carry the values (NIKs, names).
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "BABEL_DEFAULT_LOCALE": "id",

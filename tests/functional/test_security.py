@@ -110,3 +110,24 @@ def test_htmx_error_returns_fragment(client) -> None:
     response = client.get("/id/tidak-ada", headers={"HX-Request": "true"})
     assert response.status_code == 404
     assert "<html" not in response.get_data(as_text=True)
+
+
+def test_public_pages_send_no_cookie_to_a_visitor_with_a_session(app: Flask) -> None:
+    """A family with an enrollment draft in progress reads the news: the public, cacheable
+    pages must neither refresh their cookie nor vary on it."""
+
+    @app.get("/id/_test-start-session")
+    def _start() -> str:
+        from flask import session
+
+        session.permanent = True
+        session["draft"] = "x"
+        return "started"
+
+    client = app.test_client()
+    assert "Set-Cookie" in client.get("/id/_test-start-session", check=False).headers
+    for path in ["/id/", "/en/", "/id/berita", "/id/cek-kelayakan"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Set-Cookie" not in response.headers, path
+        assert "Cookie" not in response.headers.get("Vary", ""), path

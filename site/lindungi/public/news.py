@@ -15,6 +15,7 @@ from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
 from lindungi.public.caching import cacheable
 from lindungi.public.helpers import CATEGORY_SLUGS, absolute_url, media_url, share_links
+from lindungi.urlargs import page_number
 
 FEED_ENTRIES = 20
 PUBLISHER = "Pemerintah Kota Makassar"
@@ -33,9 +34,7 @@ def _category_from_args() -> tuple[str, Category | None]:
 @cacheable
 def news() -> str:
     slug, category = _category_from_args()
-    number = request.args.get("page", 1, type=int)
-    if number < 1:
-        abort(404)
+    number = page_number()
     listing = queries.news_page(number, category)
     if number > listing.pages:
         abort(404)

@@ -64,7 +64,10 @@ WHO_FIGURES = [
 
 
 def source_label(source: str) -> str:
-    """Regulation names stay as written; settings and assumptions are explained."""
+    """Regulation names stay as written; settings and assumptions are explained. A source is
+    looked up whole first: some explanations contain "; " themselves."""
+    if source in SOURCE_LABELS:
+        return str(SOURCE_LABELS[source])
     return "; ".join(str(SOURCE_LABELS.get(part, part)) for part in source.split("; "))
 
 
