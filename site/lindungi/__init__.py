@@ -104,8 +104,12 @@ def _register_blueprints(app) -> None:
     from lindungi.i18n import register_localized
     from lindungi.public import init_site
     from lindungi.public.views import bp as public_bp
+    from lindungi.review.blueprint import blueprint as review_blueprint
+    from lindungi.staff.blueprint import blueprint as staff_blueprint
 
     app.register_blueprint(system.bp)
     register_localized(app, public_bp)
     init_site(app)
     register_localized(app, eligibility_bp)
+    app.register_blueprint(staff_blueprint())
+    app.register_blueprint(review_blueprint())

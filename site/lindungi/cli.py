@@ -1,4 +1,7 @@
-"""`flask --app lindungi ...` commands: demo content and staff accounts."""
+"""`flask --app lindungi ...` commands: demo content and staff accounts.
+
+The account commands write audit rows like the admin screens do (staff.accounts records them,
+marked "via": "cli", with no actor since nobody is signed in)."""
 
 from __future__ import annotations
 
@@ -42,6 +45,18 @@ def disable_staff(email: str) -> None:
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Disabled {email}.")
+
+
+@staff_cli.command("enable")
+@click.argument("email")
+def enable_staff(email: str) -> None:
+    """Enable a disabled account again (it signs in afresh)."""
+    try:
+        accounts.set_active(email, active=True)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Enabled {email}.")
 
 
 @staff_cli.command("set-role")

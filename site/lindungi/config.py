@@ -33,7 +33,10 @@ DEFAULTS: dict[str, Any] = {
     "STAFF_ABSOLUTE_HOURS": 10,
     "ENROLLMENT_DRAFT_HOURS": 2,
     "STATUS_LOOKUP_LIMIT": "10 per minute;60 per hour",
-    "SIGN_IN_LIMIT": "10 per minute;50 per hour",
+    "SIGN_IN_LIMIT": "10 per minute;50 per hour",  # per client address
+    "SIGN_IN_ACCOUNT_LIMIT": "5 per minute;20 per hour",  # per submitted email address
+    "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
+    "SIGN_IN_LOCKOUT_MINUTES": 15,
     "SQLITE_BUSY_TIMEOUT_MS": 5000,
 }
 

@@ -94,6 +94,11 @@ class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
 
     # Optimistic locking: two reviewers deciding at once, the second gets StaleDataError.
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
+    # The review queue filters by status or kecamatan and sorts by date (review.queries).
+    __table_args__ = (
+        sa.Index("ix_enrollment_request_status_created", "status", "created_at"),
+        sa.Index("ix_enrollment_request_kecamatan_created", "kecamatan_code", "created_at"),
+    )
 
 
 class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
@@ -126,6 +131,11 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
     kpj_number: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
+
+    # The review queue shows each request's first worker (review.queries).
+    __table_args__ = (
+        sa.Index("ix_enrollment_worker_request_position", "request_id", "position"),
+    )
 
     @property
     def first_name(self) -> str:

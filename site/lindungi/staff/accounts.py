@@ -1,9 +1,17 @@
-"""Writes to staff accounts. They flush but never commit: the caller (request or command) does."""
+"""Writes to staff accounts, from the command line and the admin screens alike.
+
+They flush and write the audit row but never commit: the caller (request or command) does.
+Messages are English msgids with %(name)s parameters: the CLI prints them as they are, the admin
+screens translate them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from lindungi.audit import actions
+from lindungi.core.i18n import N_
 from lindungi.extensions import db
 from lindungi.staff.models import Role, StaffUser, find_by_email, normalise_email
 
@@ -14,7 +22,13 @@ _COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
 
 
 class AccountError(ValueError):
-    """A change to an account that cannot be made; the message is safe to show to an admin."""
+    """A change to an account that cannot be made. `message` is a msgid, `params` its values;
+    str() gives the English text."""
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message % params if params else message)
+        self.message = message
+        self.params = params
 
 
 def common_passwords() -> frozenset[str]:
@@ -22,37 +36,59 @@ def common_passwords() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip())
 
 
-def password_problem(password: str, email: str = "") -> str | None:
+def password_error(password: str, email: str = "") -> AccountError | None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        return AccountError(N_("The password must have at least %(count)s characters."),
+                            count=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"The password must have at most {MAX_PASSWORD_LENGTH} characters."
+        return AccountError(N_("The password must have at most %(count)s characters."),
+                            count=MAX_PASSWORD_LENGTH)
     lowered = password.lower()
     if lowered in common_passwords() or (email and lowered == normalise_email(email)):
-        return "That password is too easy to guess. Choose another."
+        return AccountError(N_("That password is too easy to guess. Choose another."))
     return None
 
 
-def _require(email: str) -> StaffUser:
-    user = find_by_email(email)
+def password_problem(password: str, email: str = "") -> str | None:
+    error = password_error(password, email)
+    return str(error) if error else None
+
+
+def _account(target: str | StaffUser) -> StaffUser:
+    if isinstance(target, StaffUser):
+        return target
+    user = find_by_email(target)
     if user is None:
-        raise AccountError(f"No staff account for {normalise_email(email)}.")
+        raise AccountError(N_("No staff account for %(email)s."), email=normalise_email(target))
     return user
 
 
-def create_staff(email: str, role: Role, password: str, name: str = "") -> StaffUser:
+def _not_yourself(user: StaffUser, actor_id: int | None) -> None:
+    # An admin who demotes or disables themselves may leave the city with no admin at all.
+    if actor_id is not None and actor_id == user.id:
+        raise AccountError(N_("You cannot change your own role or disable your own account."))
+
+
+def _audit(action: str, user: StaffUser, actor_id: int | None, **detail: Any) -> None:
+    actions.log(action, actor_id=actor_id, target_type="staff_user", target_id=user.id,
+                **detail)
+
+
+def create_staff(email: str, role: Role, password: str, name: str = "",
+                 actor_id: int | None = None) -> StaffUser:
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
-        raise AccountError("Enter an email address like name@makassarkota.go.id.")
+        raise AccountError(N_("Enter an email address like name@makassarkota.go.id."))
     if find_by_email(email) is not None:
-        raise AccountError(f"An account for {email} already exists.")
-    problem = password_problem(password, email)
+        raise AccountError(N_("An account for %(email)s already exists."), email=email)
+    problem = password_error(password, email)
     if problem:
-        raise AccountError(problem)
+        raise problem
     user = StaffUser(email=email, role=role, name=name.strip())
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
+    _audit(actions.ACCOUNT_CREATED, user, actor_id, role=role.value)
     return user
 
 
@@ -60,27 +96,38 @@ def end_sessions(user: StaffUser) -> None:
     user.session_version += 1
 
 
-def set_active(email: str, active: bool) -> StaffUser:
-    user = _require(email)
+def set_active(target: str | StaffUser, active: bool, actor_id: int | None = None) -> StaffUser:
+    user = _account(target)
+    if not active:
+        _not_yourself(user, actor_id)
     user.active = active
     end_sessions(user)
+    _audit(actions.ACCOUNT_ENABLED if active else actions.ACCOUNT_DISABLED, user, actor_id)
+    db.session.flush()
     return user
 
 
-def set_role(email: str, role: Role) -> StaffUser:
-    user = _require(email)
+def set_role(target: str | StaffUser, role: Role, actor_id: int | None = None) -> StaffUser:
+    user = _account(target)
+    _not_yourself(user, actor_id)
+    previous = user.role
     user.role = role
     end_sessions(user)
+    _audit(actions.ACCOUNT_ROLE, user, actor_id, role=role.value, previous=previous.value)
+    db.session.flush()
     return user
 
 
-def reset_password(email: str, password: str) -> StaffUser:
-    user = _require(email)
-    problem = password_problem(password, user.email)
+def reset_password(target: str | StaffUser, password: str,
+                   actor_id: int | None = None) -> StaffUser:
+    user = _account(target)
+    problem = password_error(password, user.email)
     if problem:
-        raise AccountError(problem)
+        raise problem
     user.set_password(password)
     user.failed_sign_ins = 0
     user.locked_until = None
     end_sessions(user)
+    _audit(actions.PASSWORD_RESET, user, actor_id)
+    db.session.flush()
     return user

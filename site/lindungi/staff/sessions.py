@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import Flask, current_app, session
+from flask import Flask, current_app, g, session
 from flask_login import login_user
 
 from lindungi.extensions import db, login_manager
@@ -48,16 +48,22 @@ def _expired(now: float) -> bool:
     return now - seen > idle or now - started > absolute
 
 
+def _ended() -> None:
+    """Forget the session; the sign-in page then says why the staff member is there."""
+    session.clear()
+    g.staff_session_ended = True
+
+
 def load_staff(user_id: str) -> StaffUser | None:
     if session.get("staff_id") is None or str(session["staff_id"]) != user_id:
         return None
     now = _timestamp()
     if _expired(now):
-        session.clear()
+        _ended()
         return None
     user = db.session.get(StaffUser, int(user_id))
     if user is None or not user.active or user.session_version != session.get("staff_version"):
-        session.clear()
+        _ended()
         return None
     session["staff_seen"] = now
     return user

@@ -1,0 +1,79 @@
+"""The audit log's action names, their labels on the audit page, and recording from a request.
+
+Action names are stored, so they never change; labels may be reworded. Other capabilities may
+record their own actions: the audit page shows an unknown name as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import has_request_context, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from lindungi.audit.models import AuditEvent, record
+
+SIGN_IN = "staff.sign_in"
+SIGN_IN_FAILED = "staff.sign_in_failed"
+ACCOUNT_LOCKED = "staff.locked"
+SIGN_OUT = "staff.sign_out"
+ACCOUNT_CREATED = "account.create"
+ACCOUNT_ROLE = "account.set_role"
+ACCOUNT_DISABLED = "account.disable"
+ACCOUNT_ENABLED = "account.enable"
+PASSWORD_RESET = "account.reset_password"
+IDENTITY_VIEWED = "request.view_identity"
+REVIEW_STARTED = "request.start_review"
+APPROVED = "request.approve"
+INFO_REQUESTED = "request.ask_info"
+REJECTED = "request.reject"
+REGISTERED = "request.register"
+NOTE_ADDED = "request.note"
+EXPORTED = "export.approved_csv"
+
+LABELS = {
+    SIGN_IN: _l("Signed in"),
+    SIGN_IN_FAILED: _l("Sign-in failed"),
+    ACCOUNT_LOCKED: _l("Sign-in paused after wrong passwords"),
+    SIGN_OUT: _l("Signed out"),
+    ACCOUNT_CREATED: _l("Account created"),
+    ACCOUNT_ROLE: _l("Role changed"),
+    ACCOUNT_DISABLED: _l("Account disabled"),
+    ACCOUNT_ENABLED: _l("Account enabled"),
+    PASSWORD_RESET: _l("Password reset"),
+    IDENTITY_VIEWED: _l("Viewed NIK and KK"),
+    REVIEW_STARTED: _l("Review started"),
+    APPROVED: _l("Request approved"),
+    INFO_REQUESTED: _l("More information asked for"),
+    REJECTED: _l("Request not approved"),
+    REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
+    NOTE_ADDED: _l("Internal note added"),
+    EXPORTED: _l("Approved requests exported"),
+}
+
+
+def label(action: str) -> str:
+    found = LABELS.get(action)
+    return str(found) if found is not None else action
+
+
+def client_address() -> str:
+    """The client's address (ProxyFix makes it the real one behind the load balancer)."""
+    if not has_request_context():
+        return ""
+    return (request.remote_addr or "")[:64]
+
+
+def log(action: str, *, actor_id: int | None = None, target_type: str = "",
+        target_id: str | int = "", **detail: Any) -> AuditEvent:
+    """Record an action of the signed-in staff member (or of `actor_id`) in this request.
+
+    `detail` holds ids, codes and counts only, never personal data.
+    """
+    if not has_request_context():
+        detail.setdefault("via", "cli")
+    elif actor_id is None and current_user.is_authenticated:
+        actor_id = current_user.id
+    return record(action, actor_id=actor_id, target_type=target_type, target_id=target_id,
+                  client=client_address(), **detail)

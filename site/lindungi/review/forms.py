@@ -1,0 +1,166 @@
+"""The queue's filters and search, and the decision forms.
+
+Several decision forms share the detail page, so each has a prefix (ids and names stay unique).
+Every decision form carries the request's version for optimistic locking.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    Field,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.widgets import HiddenInput
+
+from lindungi.core.nik import KpjError, parse_kpj
+from lindungi.core.places import kecamatan_by_code, kecamatan_list
+from lindungi.enrollment.models import EnrollmentWorker, RequestStatus
+from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
+from lindungi.forms import BaseForm, GetForm
+from lindungi.review.queries import SEARCH_MAX_LENGTH, QueueCriteria, parse_sort
+
+MESSAGE_MAX = 1000
+NOTE_MAX = 2000
+
+
+def status_choices() -> list[tuple[str, str]]:
+    return [("", _("All statuses"))] + [(s.value, str(STATUS_LABELS[s])) for s in RequestStatus]
+
+
+def kecamatan_choices() -> list[tuple[str, str]]:
+    return [("", _("All kecamatan"))] + [(k.code, k.name) for k in kecamatan_list()]
+
+
+def iso_date(form: Any, field: Field) -> None:
+    if not field.data:
+        field.parsed = None
+        return
+    try:
+        field.parsed = date.fromisoformat(field.data)
+    except ValueError:
+        field.parsed = None
+        raise ValidationError(_("Enter the date as day, month and year.")) from None
+
+
+class QueueFilterForm(GetForm):
+    """Plain GET parameters: they hold no personal data (search is a separate POST)."""
+
+    status = SelectField(_l("Status"), choices=status_choices, validate_choice=False)
+    kecamatan = SelectField(_l("Kecamatan"), choices=kecamatan_choices, validate_choice=False)
+    since = StringField(_l("Received from"), validators=[iso_date])
+    until = StringField(_l("Received until"), validators=[iso_date])
+    flagged = BooleanField(_l("Only flagged requests"))
+    sort = HiddenField()
+
+    def criteria(self, search: str, page: int) -> QueueCriteria:
+        """What the filters ask for; a value that is not one of the choices is ignored."""
+        statuses = {status.value for status in RequestStatus}
+        status = self.status.data if self.status.data in statuses else None
+        kecamatan = self.kecamatan.data if kecamatan_by_code(self.kecamatan.data or "") else None
+        return QueueCriteria(
+            status=RequestStatus(status) if status else None, kecamatan=kecamatan,
+            since=getattr(self.since, "parsed", None), until=getattr(self.until, "parsed", None),
+            flagged=bool(self.flagged.data), search=search, sort=parse_sort(self.sort.data),
+            page=page,
+        )
+
+
+class SearchForm(BaseForm):
+    """A POST, so a worker's name never ends up in a URL or an access log."""
+
+    q = StringField(_l("Reference or worker's name"), validators=[
+        Length(max=SEARCH_MAX_LENGTH, message=_l("Use at most %(max)d characters."))])
+
+
+def _version_field() -> IntegerField:
+    return IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+
+
+def _note_field() -> TextAreaField:
+    return TextAreaField(_l("Internal note (optional)"), validators=[
+        Optional(), Length(max=NOTE_MAX, message=_l("Use at most %(max)d characters."))])
+
+
+class StartReviewForm(BaseForm):
+    version = _version_field()
+
+
+class ApproveForm(BaseForm):
+    version = _version_field()
+    note = _note_field()
+
+
+class AskInfoForm(BaseForm):
+    version = _version_field()
+    message = TextAreaField(_l("Message to the applicant"), validators=[
+        DataRequired(_l("Write what the applicant needs to send or correct.")),
+        Length(max=MESSAGE_MAX, message=_l("Use at most %(max)d characters."))])
+    note = _note_field()
+
+
+def reason_choices() -> list[tuple[str, str]]:
+    return [(code, str(label)) for code, label in REJECTION_REASONS.items()]
+
+
+class RejectForm(BaseForm):
+    version = _version_field()
+    reason = RadioField(_l("Reason"), choices=reason_choices, validators=[
+        DataRequired(_l("Choose the reason."))])
+    message = TextAreaField(_l("Explanation for the applicant"), validators=[
+        Length(max=MESSAGE_MAX, message=_l("Use at most %(max)d characters."))])
+    note = _note_field()
+
+    def validate_message(self, field: Field) -> None:
+        if self.reason.data == "other" and not field.data:
+            raise ValidationError(_("Explain the reason to the applicant."))
+
+
+class NoteForm(BaseForm):
+    body = TextAreaField(_l("New internal note"), validators=[
+        DataRequired(_l("Write the note.")),
+        Length(max=NOTE_MAX, message=_l("Use at most %(max)d characters."))])
+
+
+def _kpj_validator(form: Any, field: Field) -> None:
+    try:
+        field.data = parse_kpj(field.data or "", int(current_app.config["KPJ_LENGTH"]))
+    except KpjError as error:
+        raise ValidationError(_(error.message, **error.params)) from None
+
+
+class _RegisterBase(BaseForm):
+    version = _version_field()
+    note = _note_field()
+
+    def kpj_fields(self) -> list[tuple[EnrollmentWorker, Field]]:
+        return [(worker, self[f"kpj_{worker.id}"]) for worker in self.workers]
+
+    def kpj_by_worker(self) -> dict[int, str]:
+        return {worker.id: field.data for worker, field in self.kpj_fields()}
+
+
+def register_form(workers: list[EnrollmentWorker], **kwargs: Any) -> _RegisterBase:
+    """One KPJ field per worker in the request, labelled with the worker's name."""
+
+    class RegisterForm(_RegisterBase):
+        pass
+
+    for worker in workers:
+        setattr(RegisterForm, f"kpj_{worker.id}", StringField(
+            _("KPJ number of %(name)s", name=worker.full_name), validators=[_kpj_validator]))
+    form = RegisterForm(prefix="register", **kwargs)
+    form.workers = workers
+    return form

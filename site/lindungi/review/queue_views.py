@@ -1,0 +1,67 @@
+"""The review queue: filters and sorting as GET links (htmx swaps only the results), search as a
+POST kept in the session so a worker's name never appears in a URL or an access log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import redirect, request, session, url_for
+from werkzeug.wrappers import Response
+
+from lindungi.core.places import kecamatan_by_code
+from lindungi.enrollment.statuses import STATUS_LABELS
+from lindungi.htmx import render_page_or_fragment
+from lindungi.review import queries
+from lindungi.review.blueprint import bp
+from lindungi.review.forms import QueueFilterForm, SearchForm
+from lindungi.staff.access import REVIEWERS, require_roles
+
+SEARCH_KEY = "review_search"
+FILTER_ARGS = ("status", "kecamatan", "since", "until", "flagged", "sort")
+
+
+def _page_number() -> int:
+    raw = request.args.get("page", "1")
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
+
+
+def queue_url(**changes: Any) -> str:
+    """This queue page with some arguments changed (None or "" removes one)."""
+    args: dict[str, Any] = {k: v for k, v in request.args.items() if k in (*FILTER_ARGS, "page")}
+    args.update(changes)
+    return url_for("review.queue", **{k: v for k, v in args.items() if v not in (None, "")})
+
+
+def sort_link(key: str, current: str) -> tuple[str, str | None]:
+    """(url, aria-sort value) for a column header: a second click reverses the order."""
+    if current == key:
+        return queue_url(sort="-" + key, page=None), "ascending"
+    if current == "-" + key:
+        return queue_url(sort=key, page=None), "descending"
+    return queue_url(sort=key, page=None), None
+
+
+@bp.route("/pendaftaran", methods=["GET", "POST"])
+@require_roles(*REVIEWERS)
+def queue() -> Response:
+    search_form = SearchForm(prefix="search")
+    if request.method == "POST":
+        if search_form.validate_on_submit():
+            cleared = "clear" in request.form
+            session[SEARCH_KEY] = "" if cleared else search_form.q.data or ""
+            if cleared:
+                search_form.q.data = ""
+            if not request.htmx:
+                return redirect(queue_url(page=None), code=303)
+    else:
+        search_form.q.data = session.get(SEARCH_KEY, "")
+    filters = QueueFilterForm(formdata=request.args)
+    filters.validate()
+    criteria = filters.criteria(session.get(SEARCH_KEY, ""), _page_number())
+    results = queries.queue_page(criteria)
+    return render_page_or_fragment(
+        "review/queue.html", "review/_queue_results.html",
+        filters=filters, search_form=search_form, results=results, queue_url=queue_url,
+        sort_link=sort_link, status_labels=STATUS_LABELS, kecamatan=kecamatan_by_code,
+        oob=bool(request.htmx),
+    )

@@ -1,0 +1,187 @@
+"""One request: every answer, the flags, the history, notes, and the decisions.
+
+The page shows NIK and KK in full, so only reviewers and admins open it and every showing is
+written to the audit log (also when a form comes back with an error or a conflict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.wrappers import Response
+
+from lindungi.audit import actions
+from lindungi.core.ages import age_on
+from lindungi.core.occupations import occupation_by_code
+from lindungi.core.places import kecamatan_by_code, kelurahan_by_code
+from lindungi.database import writes_on_get
+from lindungi.enrollment.models import EnrollmentRequest, InternalNote, StatusChange
+from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
+from lindungi.extensions import db
+from lindungi.formatting import to_wita
+from lindungi.review import operations
+from lindungi.review.blueprint import bp
+from lindungi.review.flags import flags_for
+from lindungi.review.forms import (
+    ApproveForm,
+    AskInfoForm,
+    NoteForm,
+    RejectForm,
+    StartReviewForm,
+    register_form,
+)
+from lindungi.review.params import program_parameters
+from lindungi.staff.access import REVIEWERS, require_roles
+from lindungi.staff.models import StaffUser
+
+FORM_PREFIXES = {"start_form": "start", "approve_form": "approve", "ask_form": "ask",
+                 "reject_form": "reject", "note_form": "note"}
+
+
+def _load(request_id: int) -> EnrollmentRequest:
+    return db.session.get(EnrollmentRequest, request_id) or abort(404)
+
+
+def _fresh_forms(req: EnrollmentRequest) -> dict[str, Any]:
+    version = req.version
+    kpj = {f"kpj_{worker.id}": worker.kpj_number for worker in req.workers}
+    return {
+        "start_form": StartReviewForm(formdata=None, prefix="start", version=version),
+        "approve_form": ApproveForm(formdata=None, prefix="approve", version=version),
+        "ask_form": AskInfoForm(formdata=None, prefix="ask", version=version),
+        "reject_form": RejectForm(formdata=None, prefix="reject", version=version),
+        "register_form": register_form(req.workers, formdata=None, version=version, **kpj),
+        "note_form": NoteForm(formdata=None, prefix="note"),
+    }
+
+
+def _history(req: EnrollmentRequest) -> list[Any]:
+    return db.session.execute(
+        sa.select(StatusChange, StaffUser.email, StaffUser.name)
+        .outerjoin(StaffUser, StatusChange.staff_id == StaffUser.id)
+        .where(StatusChange.request_id == req.id)
+        .order_by(StatusChange.at, StatusChange.id)
+    ).all()
+
+
+def _notes(req: EnrollmentRequest) -> list[Any]:
+    return db.session.execute(
+        sa.select(InternalNote, StaffUser.email, StaffUser.name)
+        .join(StaffUser, InternalNote.staff_id == StaffUser.id)
+        .where(InternalNote.request_id == req.id)
+        .order_by(InternalNote.at, InternalNote.id)
+    ).all()
+
+
+def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> tuple[str, int]:
+    """Render, then record that NIK and KK were shown: no audit row, no page."""
+    actions.log(actions.IDENTITY_VIEWED, target_type="enrollment_request", target_id=req.id)
+    params = program_parameters()
+    sent_on = to_wita(req.created_at).date()
+    flags = flags_for(req, sent_on, params)
+    forms = _fresh_forms(req)
+    forms.update({name: form for name, form in context.items() if name.endswith("_form")})
+    failed = [form for form in forms.values() if form.errors]
+    page = render_template(
+        "review/detail.html", req=req, flags=flags, sent_on=sent_on, age_on=age_on,
+        history=_history(req), notes=_notes(req), allowed=operations.allowed,
+        status_labels=STATUS_LABELS, reasons=REJECTION_REASONS, kecamatan=kecamatan_by_code,
+        kelurahan=kelurahan_by_code, occupation=occupation_by_code,
+        failed_form=failed[0] if failed else None,
+        **{name: value for name, value in context.items() if not name.endswith("_form")},
+        **forms,
+    )
+    db.session.commit()
+    return page, status
+
+
+@bp.get("/pendaftaran/<int:request_id>")
+@require_roles(*REVIEWERS)
+@writes_on_get
+def request_detail(request_id: int) -> tuple[str, int]:
+    return _detail_page(_load(request_id))
+
+
+def _decide(request_id: int, form_name: str, form: Any,
+            apply: Callable[[EnrollmentRequest], object], done: str) -> Response | tuple[str, int]:
+    req = _load(request_id)
+    if not form.validate_on_submit():
+        return _detail_page(req, **{form_name: form})
+    try:
+        apply(req)
+        db.session.commit()
+    except (operations.RequestChanged, StaleDataError):
+        db.session.rollback()
+        # What they wrote is kept, now on the current version: they decide again knowingly.
+        form.version.data = req.version
+        return _detail_page(req, 409, conflict=True, **{form_name: form})
+    except operations.DecisionNotAllowed:
+        db.session.rollback()
+        return _detail_page(req, 409, not_allowed=True)
+    flash(done, "success")
+    return redirect(url_for("review.request_detail", request_id=req.id))
+
+
+@bp.post("/pendaftaran/<int:request_id>/mulai")
+@require_roles(*REVIEWERS)
+def start_review(request_id: int) -> Response | tuple[str, int]:
+    form = StartReviewForm(prefix="start")
+    return _decide(request_id, "start_form", form, lambda req: operations.start_review(
+        req, current_user, form.version.data), _("You are now reviewing this request."))
+
+
+@bp.post("/pendaftaran/<int:request_id>/setujui")
+@require_roles(*REVIEWERS)
+def approve(request_id: int) -> Response | tuple[str, int]:
+    form = ApproveForm(prefix="approve")
+    return _decide(request_id, "approve_form", form, lambda req: operations.approve(
+        req, current_user, form.version.data, note=form.note.data or ""),
+        _("The request is approved. It is now in the export for BPJS Ketenagakerjaan."))
+
+
+@bp.post("/pendaftaran/<int:request_id>/minta-informasi")
+@require_roles(*REVIEWERS)
+def ask_for_information(request_id: int) -> Response | tuple[str, int]:
+    form = AskInfoForm(prefix="ask")
+    return _decide(request_id, "ask_form", form, lambda req: operations.ask_for_information(
+        req, current_user, form.version.data, form.message.data, note=form.note.data or ""),
+        _("The applicant will see your message on the status page."))
+
+
+@bp.post("/pendaftaran/<int:request_id>/tolak")
+@require_roles(*REVIEWERS)
+def reject(request_id: int) -> Response | tuple[str, int]:
+    form = RejectForm(prefix="reject")
+    return _decide(request_id, "reject_form", form, lambda req: operations.reject(
+        req, current_user, form.version.data, form.reason.data,
+        message=form.message.data or "", note=form.note.data or ""),
+        _("The request is marked as not approved. The applicant will see the reason."))
+
+
+@bp.post("/pendaftaran/<int:request_id>/terdaftar")
+@require_roles(*REVIEWERS)
+def mark_registered(request_id: int) -> Response | tuple[str, int]:
+    req = _load(request_id)
+    form = register_form(req.workers)
+    return _decide(request_id, "register_form", form, lambda req: operations.mark_registered(
+        req, current_user, form.version.data, form.kpj_by_worker(), note=form.note.data or ""),
+        _("The request is marked as registered with BPJS Ketenagakerjaan."))
+
+
+@bp.post("/pendaftaran/<int:request_id>/catatan")
+@require_roles(*REVIEWERS)
+def add_note(request_id: int) -> Response | tuple[str, int]:
+    req = _load(request_id)
+    form = NoteForm(prefix="note")
+    if not form.validate_on_submit():
+        return _detail_page(req, note_form=form)
+    operations.add_note(req, current_user, form.body.data)
+    db.session.commit()
+    flash(_("The note is saved. Only staff can read it."), "success")
+    return redirect(url_for("review.request_detail", request_id=req.id) + "#notes")

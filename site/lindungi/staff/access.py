@@ -1,0 +1,86 @@
+"""Who may open which /staf/ route.
+
+Every staff view is decorated with `require_roles(...)` (or, for the sign-in page alone,
+`open_to_anyone`). Both record what they allow on the view function, so a test walks the URL map
+and fails on any /staf/ route that declares nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from flask import abort, flash, g, make_response, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from lindungi.staff.models import Role
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STAFF_PREFIX = "/staf"
+ALL_ROLES = tuple(Role)
+# Reviewers decide requests; admins may do everything a reviewer does.
+REVIEWERS = (Role.REVIEWER, Role.ADMIN)
+
+
+def require_roles(*roles: Role) -> Callable[[F], F]:
+    """Anonymous visitors go to the sign-in page (and come back); other roles get 403."""
+    if not roles:
+        raise ValueError("require_roles needs at least one role")
+    allowed = frozenset(roles)
+
+    def decorator(view: F) -> F:
+        @functools.wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return redirect_to_sign_in()
+            if current_user.role not in allowed:
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapper.required_roles = allowed  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+def open_to_anyone(view: F) -> F:
+    """Only for the sign-in page: says so explicitly, for the route test."""
+    view.required_roles = frozenset()  # type: ignore[attr-defined]
+    return view
+
+
+def is_safe_next(target: str | None) -> bool:
+    """Only a path on this site under /staf/: no scheme, no host, no "//", no backslash, no
+    "..", no control characters (browsers read "/\\evil" and "//evil" as another host)."""
+    if not target or len(target) > 512 or "\\" in target or not target.isprintable():
+        return False
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//"):
+        return False
+    path = parts.path
+    if ".." in path.split("/"):
+        return False
+    return path == STAFF_PREFIX or path.startswith(STAFF_PREFIX + "/")
+
+
+def safe_next(target: str | None, default: str) -> str:
+    return target if target is not None and is_safe_next(target) else default
+
+
+def redirect_to_sign_in() -> Response:
+    if g.get("staff_session_ended"):
+        flash(_("Your session has ended. Sign in again to continue."), "info")
+    here = request.full_path.rstrip("?") if request.method == "GET" else None
+    target = url_for("staff.sign_in", next=here) if is_safe_next(here) else url_for(
+        "staff.sign_in")
+    if request.htmx:
+        # htmx would follow a 302 inside the page; HX-Redirect makes the browser go there.
+        response = make_response("", 401)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)

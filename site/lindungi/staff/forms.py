@@ -1,0 +1,83 @@
+"""Sign-in and the admin's account forms."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, HiddenField, PasswordField, RadioField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from lindungi.forms import BaseForm
+from lindungi.staff import accounts
+from lindungi.staff.models import Role
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Administrator"),
+    Role.REVIEWER: _l("Reviewer"),
+    Role.COMMUNICATIONS: _l("Communications"),
+}
+ROLE_HINTS = {
+    Role.ADMIN: _l("Manages staff accounts, reads the audit log, and can do all other work."),
+    Role.REVIEWER: _l("Decides enrollment requests and exports approved ones."),
+    Role.COMMUNICATIONS: _l("Posts news and edits pages. Never sees applicants' data."),
+}
+
+
+def role_choices() -> list[tuple[str, str]]:
+    return [(role.value, str(ROLE_LABELS[role])) for role in Role]
+
+
+class StaffForm(BaseForm):
+    """BaseForm strips every text field; passwords are kept exactly as typed."""
+
+    class Meta(BaseForm.Meta):
+        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+            if issubclass(unbound_field.field_class, PasswordField):
+                return unbound_field.bind(form=form, **options)
+            return super().bind_field(form, unbound_field, options)
+
+
+class SignInForm(StaffForm):
+    email = EmailField(_l("Email address"), validators=[
+        DataRequired(_l("Enter your email address.")), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[
+        DataRequired(_l("Enter your password.")),
+        Length(max=accounts.MAX_PASSWORD_LENGTH)])
+    next = HiddenField()
+
+
+def _check_password(form: StaffForm, field: PasswordField) -> None:
+    email = getattr(form, "email", None)
+    problem = accounts.password_error(field.data or "", email.data if email else "")
+    if problem:
+        raise ValidationError(_(problem.message, **problem.params))
+
+
+class NewPasswordMixin:
+    password = PasswordField(_l("New password"), validators=[
+        DataRequired(_l("Enter a password.")), _check_password])
+    password_again = PasswordField(_l("The same password again"), validators=[
+        DataRequired(_l("Enter the password again.")),
+        EqualTo("password", _l("The two passwords are not the same."))])
+
+
+class CreateAccountForm(NewPasswordMixin, StaffForm):
+    email = EmailField(_l("Email address"), validators=[
+        DataRequired(_l("Enter the email address.")),
+        Email(_l("Enter an email address like name@makassarkota.go.id.")), Length(max=254)])
+    name = StringField(_l("Name shown to other staff"), validators=[Length(max=120)])
+    role = RadioField(_l("Role"), choices=role_choices, validators=[
+        DataRequired(_l("Choose a role."))])
+
+
+class RoleForm(StaffForm):
+    role = RadioField(_l("Role"), choices=role_choices, validators=[
+        DataRequired(_l("Choose a role."))])
+
+
+class PasswordForm(NewPasswordMixin, StaffForm):
+    pass
+
+
+class ConfirmForm(StaffForm):
+    """A button that changes something: only the CSRF token."""
