@@ -68,7 +68,7 @@ def _blank(value: object) -> bool:
 
 def changed_fields(before: Snapshot, after: Snapshot, order: tuple[str, ...]) -> list[str]:
     """Fields whose value differs (a missing field and an empty one are the same)."""
-    keys = [*order, *sorted(set(before) | set(after) - set(order))]
+    keys = [*order, *sorted((set(before) | set(after)) - set(order))]
     return [
         key for key in keys
         if before.get(key) != after.get(key) and not (_blank(before.get(key))
