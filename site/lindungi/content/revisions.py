@@ -159,7 +159,7 @@ def line_diff(old: str, new: str, context: int = CONTEXT_LINES) -> list[Piece]:
             lines = before[a1:a2]
             head = lines[:context] if index > 0 else []
             tail = lines[-context:] if index < len(opcodes) - 1 else []
-            if len(head) + len(tail) >= len(lines):
+            if len(opcodes) == 1 or len(head) + len(tail) >= len(lines):
                 pieces += [Piece("same", line) for line in lines]
             else:
                 pieces += [Piece("same", line) for line in head]
