@@ -48,7 +48,8 @@ def _pinned_until(form: ArticleForm, article: Article | None) -> datetime | None
 
 
 def _cover(form: ArticleForm, article: Article | None) -> media.MediaImage | None:
-    """The new picture (written now, named at random), none, or the one already there."""
+    """The new picture (written now, named at random), none, or the one already there. A
+    replaced picture's files stay: older revisions may bring it back."""
     if form.processed_cover is not None:
         return media.store_processed(form.processed_cover)
     if form.remove_cover.data or article is None:
