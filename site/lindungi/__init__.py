@@ -100,6 +100,7 @@ def _derive_settings(app) -> None:
 
 def _register_blueprints(app) -> None:
     from lindungi import system
+    from lindungi.editor.blueprint import blueprint as editor_blueprint
     from lindungi.eligibility.views import bp as eligibility_bp
     from lindungi.enrollment.routes import bp as enrollment_bp
     from lindungi.i18n import register_localized
@@ -115,3 +116,4 @@ def _register_blueprints(app) -> None:
     register_localized(app, enrollment_bp)
     app.register_blueprint(staff_blueprint())
     app.register_blueprint(review_blueprint())
+    app.register_blueprint(editor_blueprint())

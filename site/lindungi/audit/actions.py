@@ -22,7 +22,7 @@ ACCOUNT_CREATED = "account.create"
 ACCOUNT_ROLE = "account.set_role"
 ACCOUNT_DISABLED = "account.disable"
 ACCOUNT_ENABLED = "account.enable"
-PASSWORD_RESET = "account.reset_password"  # noqa: S105 - an action name, not a secret
+PASSWORD_RESET = "account.reset_password"  # noqa: S105 - an action name, not a password
 IDENTITY_VIEWED = "request.view_identity"
 REVIEW_STARTED = "request.start_review"
 APPROVED = "request.approve"
@@ -31,6 +31,16 @@ REJECTED = "request.reject"
 REGISTERED = "request.register"
 NOTE_ADDED = "request.note"
 EXPORTED = "export.approved_csv"
+# Content (communications staff's editor; names written by content.operations).
+ARTICLE_CREATED = "article.create"
+ARTICLE_SAVED = "article.update"
+ARTICLE_STATUS = "article.status"
+ARTICLE_PUBLISHED = "article.publish"
+ARTICLE_UNPUBLISHED = "article.unpublish"
+ARTICLE_RESTORED = "article.restore"
+ARTICLE_DELETED = "article.delete"
+PAGE_SAVED = "page.update"
+PAGE_RESTORED = "page.restore"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -50,14 +60,18 @@ LABELS = {
     REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
     NOTE_ADDED: _l("Internal note added"),
     EXPORTED: _l("Approved requests exported"),
+    ARTICLE_CREATED: _l("Article created"),
+    ARTICLE_SAVED: _l("Article saved"),
+    ARTICLE_STATUS: _l("Article status changed"),
+    ARTICLE_PUBLISHED: _l("Article published or scheduled"),
+    ARTICLE_UNPUBLISHED: _l("Article taken off the site"),
+    ARTICLE_RESTORED: _l("Older article revision restored"),
+    ARTICLE_DELETED: _l("Article deleted"),
+    PAGE_SAVED: _l("Page saved"),
+    PAGE_RESTORED: _l("Older page revision restored"),
     # Recorded by other capabilities.
     "enrollment.submitted": _l("Request sent on the public form"),
-    "article.create": _l("News article created"),
-    "article.update": _l("News article changed"),
-    "article.status": _l("News article published or withdrawn"),
-    "article.delete": _l("News article deleted"),
     "page.create": _l("Page created"),
-    "page.update": _l("Page changed"),
     "hospital.create": _l("Partner hospital added"),
     "hospital.update": _l("Partner hospital changed"),
 }

@@ -140,7 +140,12 @@ def _write(path: Path, data: bytes) -> None:
 
 def save_image(data: bytes) -> MediaImage:
     """Process an upload, write its files and add its row (flushed, not committed)."""
-    processed = process_image(data)
+    return store_processed(process_image(data))
+
+
+def store_processed(processed: ProcessedImage) -> MediaImage:
+    """Write an image checked by process_image() (the editor checks it while validating the
+    form) and add its row (flushed, not committed)."""
     folder = media_dir()
     folder.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(16)

@@ -208,3 +208,38 @@ class SearchDocument(db.Model):  # type: ignore[name-defined,misc]
     # Shown once this moment has passed; None for drafts and archived articles.
     visible_from: so.Mapped[datetime | None] = so.mapped_column(index=True)
     published_at: so.Mapped[datetime | None]
+
+
+class _RevisionColumns:
+    """What every revision keeps: who saved, when, what kind of save, which fields changed (the
+    short summary), and a JSON snapshot of every field as saved (to show differences and to
+    restore). Revisions are only ever added, never changed."""
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    number: so.Mapped[int]  # 1, 2, 3 ... per article or page
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    actor_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("staff_user.id"))
+    action: so.Mapped[str] = so.mapped_column(sa.String(20))  # create, update, status, restore
+    restored_from: so.Mapped[int | None]  # the revision number brought back by a restore
+    changes: so.Mapped[list[str]] = so.mapped_column(sa.JSON, default=list)  # field keys
+    snapshot: so.Mapped[dict[str, object]] = so.mapped_column(sa.JSON)
+
+
+class ArticleRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "article_revision"
+    __table_args__ = (
+        sa.UniqueConstraint("article_id", "number", name="uq_article_revision_number"),
+    )
+
+    article_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+
+
+class PageRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "page_revision"
+    __table_args__ = (sa.UniqueConstraint("page_id", "number", name="uq_page_revision_number"),)
+
+    page_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("page.id", ondelete="CASCADE"), index=True
+    )

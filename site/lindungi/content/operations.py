@@ -11,15 +11,18 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from lindungi.audit import actions
 from lindungi.audit.models import record
-from lindungi.content import search
+from lindungi.content import revisions, search
 from lindungi.content.models import (
     Article,
+    ArticleRevision,
     ArticleText,
     Category,
     DocumentKind,
     MediaImage,
     Page,
+    PageRevision,
     PageText,
     PartnerHospital,
     PublishStatus,
@@ -35,6 +38,41 @@ REQUIRED_LANG = "id"
 
 class ContentError(ValueError):
     """Content that cannot be saved as given (a programming or validation slip upstream)."""
+
+
+class EditConflict(ContentError):
+    """Someone else saved the article or page after the editor opened it: nothing was saved."""
+
+
+def _check_version(row: Article | Page, expected_version: int | None) -> None:
+    """Optimistic locking: the form carries the version it was made from."""
+    if expected_version is not None and expected_version != row.version:
+        raise EditConflict(f"{row.__tablename__} {row.id} is at version {row.version}")
+
+
+def _flush() -> None:
+    # The version column also guards the UPDATE itself, for two saves at the same moment.
+    try:
+        db.session.flush()
+    except so.exc.StaleDataError as error:
+        raise EditConflict(str(error)) from error
+
+
+def _is_live_status(status: PublishStatus | None) -> bool:
+    return status == PublishStatus.PUBLISHED
+
+
+def _audit_publication(article: Article, was: PublishStatus | None,
+                       was_at: datetime | None, actor_id: int | None) -> None:
+    """A row for every publish (now or scheduled, or a new time) and every unpublish."""
+    now_live = _is_live_status(article.status)
+    if now_live and (not _is_live_status(was) or was_at != article.publish_at):
+        when = article.publish_at.isoformat(timespec="minutes") if article.publish_at else None
+        actions.log(actions.ARTICLE_PUBLISHED, actor_id=actor_id, target_type="article",
+                    target_id=article.id, publish_at_utc=when)
+    elif _is_live_status(was) and not now_live:
+        actions.log(actions.ARTICLE_UNPUBLISHED, actor_id=actor_id, target_type="article",
+                    target_id=article.id, status=article.status.value)
 
 
 @dataclass
@@ -155,16 +193,31 @@ def create_article(data: ArticleData, *, actor_id: int | None = None) -> Article
     search.index_article(article)
     record("article.create", actor_id=actor_id, target_type="article", target_id=article.id,
            status=article.status.value)
+    _audit_publication(article, None, None, actor_id)
+    revisions.record_article(article, {}, action="create", actor_id=actor_id)
     return article
 
 
 def update_article(
     article: Article, data: ArticleData, *, actor_id: int | None = None,
-    notify_readers: bool = False,
+    notify_readers: bool = False, expected_version: int | None = None,
 ) -> Article:
     """Apply an edit. `notify_readers` stamps "updated" on the page (a correction readers
-    should know about), unlike a typo fix."""
+    should know about), unlike a typo fix. Raises EditConflict when `expected_version` is not
+    the article's version any more."""
+    return _save_article(article, data, actor_id=actor_id, notify_readers=notify_readers,
+                         expected_version=expected_version, action="update")
+
+
+def _save_article(
+    article: Article, data: ArticleData, *, actor_id: int | None, action: str,
+    notify_readers: bool = False, expected_version: int | None = None,
+    restored_from: int | None = None,
+) -> Article:
+    _check_version(article, expected_version)
     _check_article(data, article.id)
+    before = revisions.article_snapshot(article)
+    was, was_at = article.status, article.publish_at
     _claim_slug(article, data.slug)
     article.category, article.status = data.category, data.status
     article.publish_at, article.pinned_until = data.publish_at, data.pinned_until
@@ -174,10 +227,50 @@ def update_article(
     _touch(article, moment)
     if notify_readers and article.publish_at is not None and article.publish_at < moment:
         article.content_updated_at = moment
-    db.session.flush()
+    _flush()
     search.index_article(article)
     record("article.update", actor_id=actor_id, target_type="article", target_id=article.id,
            status=article.status.value)
+    _audit_publication(article, was, was_at, actor_id)
+    revisions.record_article(article, before, action=action, actor_id=actor_id,
+                             restored_from=restored_from)
+    return article
+
+
+def article_data_from_revision(article: Article, revision: ArticleRevision) -> ArticleData:
+    """What restoring `revision` saves: its texts, slug, category, cover and banner, with the
+    article's current publication state (a restore never publishes or hides an article). The
+    old slug is kept only while no other article uses it."""
+    snap = revision.snapshot
+    texts = {
+        lang: ArticleTextData(**{name: str(snap.get(f"{lang}.{name}") or "")
+                                 for name in revisions.ARTICLE_TEXT_FIELDS})
+        for lang in revisions.text_languages(snap)
+    }
+    slug = str(snap.get("slug") or article.slug)
+    if slug_taken(slug, article.id):
+        slug = article.slug
+    cover_id = snap.get("cover_id")
+    cover = db.session.get(MediaImage, cover_id) if isinstance(cover_id, int) else None
+    return ArticleData(
+        slug=slug, category=Category(str(snap.get("category") or article.category.value)),
+        texts=texts, status=article.status, publish_at=article.publish_at,
+        pinned_until=revisions.parse_when(snap.get("pinned_until")), cover=cover,
+    )
+
+
+def restore_article(
+    article: Article, revision: ArticleRevision, *, actor_id: int | None = None,
+    expected_version: int | None = None,
+) -> Article:
+    """Bring back an older revision; this writes a new revision (nothing is lost)."""
+    if revision.article_id != article.id:
+        raise ContentError("the revision belongs to another article")
+    data = article_data_from_revision(article, revision)
+    _save_article(article, data, actor_id=actor_id, action="restore",
+                  expected_version=expected_version, restored_from=revision.number)
+    actions.log(actions.ARTICLE_RESTORED, actor_id=actor_id, target_type="article",
+                target_id=article.id, revision=revision.number)
     return article
 
 
@@ -186,14 +279,18 @@ def set_article_status(
     publish_at: datetime | None = None,
 ) -> Article:
     """Publish (now or at `publish_at`), send back to draft, or archive."""
+    before = revisions.article_snapshot(article)
+    was, was_at = article.status, article.publish_at
     if status == PublishStatus.PUBLISHED:
         article.publish_at = publish_at or article.publish_at or utcnow()
     article.status = status
     _touch(article, utcnow())
-    db.session.flush()
+    _flush()
     search.index_article(article)
     record("article.status", actor_id=actor_id, target_type="article", target_id=article.id,
            status=status.value)
+    _audit_publication(article, was, was_at, actor_id)
+    revisions.record_article(article, before, action="status", actor_id=actor_id)
     return article
 
 
@@ -201,6 +298,7 @@ def delete_article(article: Article, *, actor_id: int | None = None) -> None:
     search.remove(DocumentKind.ARTICLE, article.id)
     record("article.delete", actor_id=actor_id, target_type="article", target_id=article.id)
     db.session.execute(sa.delete(SlugRedirect).where(SlugRedirect.article_id == article.id))
+    db.session.execute(sa.delete(ArticleRevision).where(ArticleRevision.article_id == article.id))
     db.session.delete(article)
     db.session.flush()
 
@@ -226,17 +324,52 @@ def create_page(key: str, texts: dict[str, PageTextData], *, actor_id: int | Non
     db.session.flush()
     search.index_page(page)
     record("page.create", actor_id=actor_id, target_type="page", target_id=page.id, key=key)
+    revisions.record_page(page, {}, action="create", actor_id=actor_id)
     return page
 
 
 def update_page(
-    page: Page, texts: dict[str, PageTextData], *, actor_id: int | None = None
+    page: Page, texts: dict[str, PageTextData], *, actor_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Page:
+    """Save a page's texts. Raises EditConflict when `expected_version` is stale."""
+    return _save_page(page, texts, actor_id=actor_id, expected_version=expected_version,
+                      action="update")
+
+
+def _save_page(
+    page: Page, texts: dict[str, PageTextData], *, actor_id: int | None, action: str,
+    expected_version: int | None = None, restored_from: int | None = None,
+) -> Page:
+    _check_version(page, expected_version)
+    before = revisions.page_snapshot(page)
     _set_page_texts(page, texts)
     _touch(page, utcnow())
-    db.session.flush()
+    _flush()
     search.index_page(page)
     record("page.update", actor_id=actor_id, target_type="page", target_id=page.id, key=page.key)
+    revisions.record_page(page, before, action=action, actor_id=actor_id,
+                          restored_from=restored_from)
+    return page
+
+
+def restore_page(
+    page: Page, revision: PageRevision, *, actor_id: int | None = None,
+    expected_version: int | None = None,
+) -> Page:
+    """Bring back an older revision of a page's texts, as a new revision."""
+    if revision.page_id != page.id:
+        raise ContentError("the revision belongs to another page")
+    snap = revision.snapshot
+    texts = {
+        lang: PageTextData(**{name: str(snap.get(f"{lang}.{name}") or "")
+                              for name in revisions.PAGE_TEXT_FIELDS})
+        for lang in revisions.text_languages(snap)
+    }
+    _save_page(page, texts, actor_id=actor_id, action="restore",
+               expected_version=expected_version, restored_from=revision.number)
+    actions.log(actions.PAGE_RESTORED, actor_id=actor_id, target_type="page", target_id=page.id,
+                key=page.key, revision=revision.number)
     return page
 
 

@@ -80,20 +80,24 @@ def article(slug: str) -> str | Response:
         if moved is None:
             abort(404)
         return redirect(url_for("public.article", slug=moved.slug), code=301)
-    lang = page_locale()
+    return render_template("public/article.html", **article_context(found, page_locale()))
+
+
+def article_context(found: Article, lang: str) -> dict[str, Any]:
+    """Everything public/article.html shows; the editor's preview renders a draft with it."""
     text = found.text_or_fallback(lang)
     langs = [t.lang for t in found.texts]
     # An article without English is canonical at its Indonesian address.
     canonical = absolute_url("public.article", slug=found.slug, lang=text.lang)
     older, newer = queries.neighbours(found)
-    return render_template(
-        "public/article.html", article=found, text=text, fallback=text.lang != lang,
-        head_langs=langs, canonical_lang=text.lang, canonical=canonical,
-        share=share_links(canonical, str(with_figures(text.title, text.lang))),
-        json_ld=_json_ld(found, text, canonical),
-        related=queries.related_articles(found), older=older, newer=newer,
-        cover_url=_absolute(media_url(found.cover)) if found.cover else None,
-    )
+    return {
+        "article": found, "text": text, "fallback": text.lang != lang,
+        "head_langs": langs, "canonical_lang": text.lang, "canonical": canonical,
+        "share": share_links(canonical, str(with_figures(text.title, text.lang))),
+        "json_ld": _json_ld(found, text, canonical),
+        "related": queries.related_articles(found), "older": older, "newer": newer,
+        "cover_url": _absolute(media_url(found.cover)) if found.cover else None,
+    }
 
 
 @bp.get("/berita/feed.xml")

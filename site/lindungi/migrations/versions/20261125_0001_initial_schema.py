@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 16:43:47.763503
+Create Date: 2026-11-25 17:07:13.202652
 
 """
 from alembic import op
@@ -216,6 +216,24 @@ def upgrade():
     with op.batch_alter_table('internal_note', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_internal_note_request_id'), ['request_id'], unique=False)
 
+    op.create_table('page_revision',
+    sa.Column('page_id', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=20), nullable=False),
+    sa.Column('restored_from', sa.Integer(), nullable=True),
+    sa.Column('changes', sa.JSON(), nullable=False),
+    sa.Column('snapshot', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['staff_user.id'], name=op.f('fk_page_revision_actor_id_staff_user')),
+    sa.ForeignKeyConstraint(['page_id'], ['page.id'], name=op.f('fk_page_revision_page_id_page'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_page_revision')),
+    sa.UniqueConstraint('page_id', 'number', name='uq_page_revision_number')
+    )
+    with op.batch_alter_table('page_revision', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_page_revision_page_id'), ['page_id'], unique=False)
+
     op.create_table('page_text',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('page_id', sa.Integer(), nullable=False),
@@ -246,6 +264,24 @@ def upgrade():
     )
     with op.batch_alter_table('status_change', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_status_change_request_id'), ['request_id'], unique=False)
+
+    op.create_table('article_revision',
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=20), nullable=False),
+    sa.Column('restored_from', sa.Integer(), nullable=True),
+    sa.Column('changes', sa.JSON(), nullable=False),
+    sa.Column('snapshot', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['staff_user.id'], name=op.f('fk_article_revision_actor_id_staff_user')),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], name=op.f('fk_article_revision_article_id_article'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_article_revision')),
+    sa.UniqueConstraint('article_id', 'number', name='uq_article_revision_number')
+    )
+    with op.batch_alter_table('article_revision', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_article_revision_article_id'), ['article_id'], unique=False)
 
     op.create_table('article_text',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -287,6 +323,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_article_text_article_id'))
 
     op.drop_table('article_text')
+    with op.batch_alter_table('article_revision', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_article_revision_article_id'))
+
+    op.drop_table('article_revision')
     with op.batch_alter_table('status_change', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_status_change_request_id'))
 
@@ -295,6 +335,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_page_text_page_id'))
 
     op.drop_table('page_text')
+    with op.batch_alter_table('page_revision', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_page_revision_page_id'))
+
+    op.drop_table('page_revision')
     with op.batch_alter_table('internal_note', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_internal_note_request_id'))
 

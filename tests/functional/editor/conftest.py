@@ -1,0 +1,47 @@
+"""The editor is tested against the demo content (seeded once, copied per test), with clients
+signed in as staff of each role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from lindungi.staff.models import Role, StaffUser
+from tests.checking import CheckingClient
+from tests.public_fixtures import (  # noqa: F401 - fixtures
+    BASE_URL,
+    FIXED_NOW,
+    make_seeded_app,
+    public_app,
+    seeded_files,
+)
+from tests.staff_helpers import csrf_token, sign_in_as
+
+
+@pytest.fixture
+def app(public_app: Flask) -> Flask:  # noqa: F811 - the fixture, imported above
+    return public_app
+
+
+@pytest.fixture
+def client_for(app: Flask, make_staff: Callable[..., StaffUser]) -> Callable[..., CheckingClient]:
+    """Factory: client_for(Role.COMMUNICATIONS) -> a client signed in as a new account of that
+    role, with .user and .token (a CSRF token for its session)."""
+
+    def factory(role: Role = Role.COMMUNICATIONS, **kwargs: Any) -> CheckingClient:
+        user = make_staff(role=role, **kwargs)
+        client = app.test_client()
+        sign_in_as(client, user)
+        client.user = user  # type: ignore[attr-defined]
+        client.token = csrf_token(client)  # type: ignore[attr-defined]
+        return client  # type: ignore[return-value]
+
+    return factory
+
+
+@pytest.fixture
+def editor(client_for: Callable[..., CheckingClient]) -> CheckingClient:
+    return client_for(Role.COMMUNICATIONS)
