@@ -91,9 +91,10 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
         soup = soup_of(client_for(role).get("/staf/"))
         return [a["href"] for a in soup.select("nav.staff-nav li a")]
 
-    assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/akun", "/staf/audit"]
+    assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
+                                "/staf/akun", "/staf/audit"]
     assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
-    assert menu(Role.COMMUNICATIONS) == ["/staf/"]
+    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]
 
 
 def test_audit_log_lists_and_filters(app: Flask, client_for, make_request) -> None:
