@@ -9,6 +9,9 @@ WEB_CONCURRENCY ?= 2
 FLASK := $(BIN)/flask --app lindungi
 PYBABEL := $(BIN)/pybabel
 CATALOG := translations/messages.pot
+# The access log names the path only: no query string (answers to the eligibility questions),
+# no referrer and no user agent.
+ACCESS_LOG_FORMAT := '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # Run apt-get as root directly, else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -16,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: install compile secret db
 	$(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) --access-logfile - \
-		'lindungi:create_app()'
+		--access-logformat $(ACCESS_LOG_FORMAT) 'lindungi:create_app()'
 
 test: install compile browser postgres lint
 	bash tests/run-suite.sh
@@ -24,7 +27,9 @@ test: install compile browser postgres lint
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && \
+		$(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,postgres,redis]'
 	touch $@

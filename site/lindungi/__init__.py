@@ -44,6 +44,10 @@ def create_app(test_config: dict[str, Any] | None = None):
         app.config.from_mapping(test_config)
     _derive_settings(app)
     config.check_production(app.config)
+    if app.config["ENV"] == "production" and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        # Each worker would count on its own: N workers allow N times every limit.
+        app.logger.warning("LINDUNGI_REDIS_URL is not set: rate limits are counted per worker "
+                           "process. Set it so that all workers and servers share one count.")
 
     if app.config["PROXY_HOPS"]:
         hops = int(app.config["PROXY_HOPS"])

@@ -285,3 +285,14 @@ def test_answers_are_not_logged(client, caplog: pytest.LogCaptureFixture) -> Non
 
 def test_post_is_not_allowed(client) -> None:
     assert client.post(URL.format(lang="id"), data=answers()).status_code in (400, 405)
+
+
+def test_result_page_has_an_etag_and_answers_304(client) -> None:
+    first = client.get(URL.format(lang="id"), query_string=answers())
+    assert first.status_code == 200 and first.headers["ETag"]
+    again = client.get(URL.format(lang="id"), query_string=answers(),
+                       headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    other = client.get(URL.format(lang="id"), query_string=answers(decile="6"),
+                       headers={"If-None-Match": first.headers["ETag"]})
+    assert other.status_code == 200

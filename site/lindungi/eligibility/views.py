@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 from werkzeug.wrappers import Response
 
 from lindungi.core.rules import Outcome, ReasonKind
 from lindungi.eligibility.checking import State, evaluate, program_parameters
 from lindungi.eligibility.forms import EligibilityForm
 from lindungi.htmx import render_page_or_fragment
+from lindungi.public.caching import cacheable
 
 bp = Blueprint("eligibility", __name__)
 
@@ -17,6 +18,7 @@ SUBMIT = "check"
 
 
 @bp.get("/cek-kelayakan")
+@cacheable
 def check() -> Response:
     # No session, no CSRF token, nothing stored or logged: the answers stay in the address.
     form = EligibilityForm(formdata=request.args or None)
@@ -36,7 +38,6 @@ def check() -> Response:
         params=program_parameters(),
         submit_name=SUBMIT,
     )
-    # The same answers always give the same page, and nothing in it is personal.
-    response.cache_control.public = True
-    response.cache_control.max_age = current_app.config["PUBLIC_CACHE_SECONDS"]
+    # The same answers always give the same page, and nothing in it is personal: @cacheable
+    # tags it (ETag from the address and release) and makes it public for a short while.
     return response

@@ -19,6 +19,7 @@ from lindungi.public.helpers import PAGE_ENDPOINTS, absolute_url
 
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}-[0-9]{2,4}\.webp$")
 ONE_YEAR = 365 * 24 * 60 * 60
+SERVICE_ENDPOINTS = ("eligibility.check", "enrollment.start", "enrollment.status")
 
 
 @dataclass
@@ -36,6 +37,9 @@ def _entry(endpoint: str, langs: list[str], lastmod: datetime | None = None,
 def _sitemap_entries() -> list[SitemapEntry]:
     langs = list(current_app.config["SUPPORTED_LOCALES"])
     entries = [_entry("public.home", langs), _entry("public.news", langs)]
+    # The other capabilities' public pages: the checker, the request and the status lookup.
+    entries += [_entry(endpoint, langs) for endpoint in SERVICE_ENDPOINTS
+                if endpoint in current_app.view_functions]
     for key, (endpoint, values) in PAGE_ENDPOINTS.items():
         page = queries.page_by_key(key)
         if page is not None:
@@ -64,6 +68,9 @@ def robots() -> Response:
         "Disallow: /staf/",
         "Disallow: /id/cari",
         "Disallow: /en/cari",
+        # The request form's steps hold personal answers; only its start page is for crawlers.
+        "Disallow: /id/daftar/",
+        "Disallow: /en/daftar/",
         "",
         f"Sitemap: {current_app.config['BASE_URL'].rstrip('/')}/sitemap.xml",
         "",

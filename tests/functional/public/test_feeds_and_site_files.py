@@ -68,11 +68,13 @@ def test_sitemap_lists_every_public_url_with_alternates(client) -> None:
     assert root.tag == f"{SITEMAP}urlset"
     urls = {u.find(f"{SITEMAP}loc").text: u for u in root.findall(f"{SITEMAP}url")}
     articles = load_articles()
-    expected = (2 + len(PAGE_KEYS)) * 2 + sum(2 if a.en else 1 for a in articles)
+    services = 3  # eligibility check, enrollment request, status lookup
+    expected = (2 + services + len(PAGE_KEYS)) * 2 + sum(2 if a.en else 1 for a in articles)
     assert len(urls) == expected
     assert all(loc.startswith(BASE_URL + "/") for loc in urls)
     assert not any("/staf" in loc or "/cari" in loc for loc in urls)
-    for path in ["/id/", "/en/manfaat/jkm", "/id/klaim", "/en/privasi"]:
+    for path in ["/id/", "/en/manfaat/jkm", "/id/klaim", "/en/privasi", "/id/cek-kelayakan",
+                 "/en/daftar", "/id/status"]:
         assert BASE_URL + path in urls
     signing = urls[f"{BASE_URL}/id/berita/penandatanganan-kerja-sama-rs-primaya"]
     alternates = {link.get("hreflang"): link.get("href")
@@ -92,6 +94,7 @@ def test_robots_keeps_crawlers_out_of_staff_pages(client) -> None:
     lines = response.get_data(as_text=True).splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /staf/" in lines
+    assert "Disallow: /id/daftar/" in lines and "Disallow: /en/daftar/" in lines
     assert f"Sitemap: {BASE_URL}/sitemap.xml" in lines
 
 
