@@ -5,6 +5,9 @@ marked "via": "cli", with no actor since nobody is signed in)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 from flask import Flask
 from flask.cli import AppGroup, with_appcontext
@@ -14,6 +17,17 @@ from lindungi.staff import accounts
 from lindungi.staff.models import Role
 
 staff_cli = AppGroup("staff", help="Manage city staff accounts.")
+
+
+@contextmanager
+def account_change() -> Iterator[None]:
+    """Run one account operation: its refusal becomes the command's error, success commits."""
+    try:
+        yield
+    except accounts.AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
 
 
 def _password_prompt() -> str:
@@ -27,11 +41,8 @@ def _password_prompt() -> str:
 def create_staff(email: str, role: str, name: str) -> None:
     """Create a staff account; the password is asked twice and never echoed."""
     password = _password_prompt()
-    try:
+    with account_change():
         user = accounts.create_staff(email, Role(role), password, name=name)
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"Created {user.role.value} account {user.email}.")
 
 
@@ -39,11 +50,8 @@ def create_staff(email: str, role: str, name: str) -> None:
 @click.argument("email")
 def disable_staff(email: str) -> None:
     """Disable an account and end all its sessions."""
-    try:
+    with account_change():
         accounts.set_active(email, active=False)
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"Disabled {email}.")
 
 
@@ -51,11 +59,8 @@ def disable_staff(email: str) -> None:
 @click.argument("email")
 def enable_staff(email: str) -> None:
     """Enable a disabled account again (it signs in afresh)."""
-    try:
+    with account_change():
         accounts.set_active(email, active=True)
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"Enabled {email}.")
 
 
@@ -64,11 +69,8 @@ def enable_staff(email: str) -> None:
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 def set_role(email: str, role: str) -> None:
     """Change an account's role and end its sessions."""
-    try:
+    with account_change():
         accounts.set_role(email, Role(role))
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"{email} is now {role}.")
 
 
@@ -77,11 +79,8 @@ def set_role(email: str, role: str) -> None:
 def reset_password(email: str) -> None:
     """Set a new password (asked twice) and end the account's sessions."""
     password = _password_prompt()
-    try:
+    with account_change():
         accounts.reset_password(email, password)
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"Password changed for {email}.")
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Generic, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.extensions import db
 from lindungi.timeutil import utcnow
+
+TextT = TypeVar("TextT")
 
 
 def _enum(cls: type[enum.Enum], length: int = 20) -> sa.Enum:
@@ -47,7 +50,22 @@ class MediaImage(db.Model):  # type: ignore[name-defined,misc]
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
 
-class Article(db.Model):  # type: ignore[name-defined,misc]
+class Translated(Generic[TextT]):
+    """Content kept per language: Indonesian always, English when written. The mapped class
+    provides `texts` (its per-language rows) and `id`."""
+
+    def text(self, lang: str) -> TextT | None:
+        return next((t for t in self.texts if t.lang == lang), None)  # type: ignore[attr-defined]
+
+    def text_or_fallback(self, lang: str) -> TextT:
+        """The text in `lang`, else the Indonesian one (always present)."""
+        found = self.text(lang) or self.text("id")
+        if found is None:
+            raise LookupError(f"{type(self).__name__} {self.id} has no Indonesian text")  # type: ignore[attr-defined]
+        return found
+
+
+class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "article"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -71,16 +89,6 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
-
-    def text(self, lang: str) -> ArticleText | None:
-        return next((t for t in self.texts if t.lang == lang), None)
-
-    def text_or_fallback(self, lang: str) -> ArticleText:
-        """The text in `lang`, else the Indonesian one (always present)."""
-        found = self.text(lang) or self.text("id")
-        if found is None:
-            raise LookupError(f"article {self.id} has no Indonesian text")
-        return found
 
 
 class ArticleText(db.Model):  # type: ignore[name-defined,misc]
@@ -113,7 +121,7 @@ class SlugRedirect(db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class Page(db.Model):  # type: ignore[name-defined,misc]
+class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
     """A long-form page (benefits, a program, claim guide, FAQ, contact, privacy) by fixed key."""
 
     __tablename__ = "page"
@@ -128,15 +136,6 @@ class Page(db.Model):  # type: ignore[name-defined,misc]
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
-
-    def text(self, lang: str) -> PageText | None:
-        return next((t for t in self.texts if t.lang == lang), None)
-
-    def text_or_fallback(self, lang: str) -> PageText:
-        found = self.text(lang) or self.text("id")
-        if found is None:
-            raise LookupError(f"page {self.key} has no Indonesian text")
-        return found
 
 
 class PageText(db.Model):  # type: ignore[name-defined,misc]
