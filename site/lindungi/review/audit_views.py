@@ -20,6 +20,7 @@ from lindungi.review.forms import iso_date
 from lindungi.review.queries import wita_day_start
 from lindungi.staff.access import require_roles
 from lindungi.staff.models import Role, StaffUser
+from lindungi.staff.numbers import parse_id
 
 PAGE_SIZE = 50
 
@@ -46,9 +47,9 @@ class AuditFilterForm(GetForm):
         found: list[sa.ColumnElement[bool]] = []
         if self.action.data:
             found.append(AuditEvent.action == self.action.data[:40])
-        actor = self.actor.data or ""
-        if actor.isascii() and actor.isdigit():
-            found.append(AuditEvent.actor_id == int(actor))
+        actor = parse_id(self.actor.data)
+        if actor is not None:
+            found.append(AuditEvent.actor_id == actor)
         since = getattr(self.since, "parsed", None)
         until = getattr(self.until, "parsed", None)
         if since:

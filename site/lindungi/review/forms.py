@@ -6,6 +6,7 @@ Every decision form carries the request's version for optimistic locking.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -51,15 +52,35 @@ def kecamatan_choices() -> list[tuple[str, str]]:
     return [("", _("All kecamatan"))] + [(k.code, k.name) for k in kecamatan_list()]
 
 
+# Filter dates outside these are mistakes; they would also overflow the day arithmetic
+# (9999-12-31 plus one day, 0001-01-01 in UTC).
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def iso_date(form: Any, field: Field) -> None:
+    """A YYYY-MM-DD filter date (what <input type=date> sends) in field.parsed, else None."""
+    field.parsed = None
     if not field.data:
-        field.parsed = None
         return
+    day = _parse_day(field.data)
+    if day is None:
+        raise ValidationError(_("Enter the date as day, month and year."))
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValidationError(_("Enter a date between %(first)s and %(last)s.",
+                                first=EARLIEST_DATE.year, last=LATEST_DATE.year))
+    field.parsed = day
+
+
+def _parse_day(text: str) -> date | None:
+    # fromisoformat alone also takes "20260101" and week dates such as "2026-W01-1".
+    if not _ISO_DATE.fullmatch(text):
+        return None
     try:
-        field.parsed = date.fromisoformat(field.data)
+        return date.fromisoformat(text)
     except ValueError:
-        field.parsed = None
-        raise ValidationError(_("Enter the date as day, month and year.")) from None
+        return None
 
 
 class QueueFilterForm(GetForm):
