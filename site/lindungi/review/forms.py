@@ -26,9 +26,9 @@ from wtforms import (
 from wtforms.validators import (
     AnyOf,
     DataRequired,
-    InputRequired,
     Length,
     Optional,
+    StopValidation,
     ValidationError,
 )
 from wtforms.widgets import HiddenInput
@@ -39,6 +39,7 @@ from lindungi.enrollment.models import EnrollmentWorker, RequestStatus
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.forms import BaseForm, GetForm
 from lindungi.review.queries import SEARCH_MAX_LENGTH, QueueCriteria, parse_sort
+from lindungi.staff.numbers import parse_id
 
 MESSAGE_MAX = 1000
 NOTE_MAX = 2000
@@ -113,8 +114,24 @@ class SearchForm(BaseForm):
         Length(max=SEARCH_MAX_LENGTH, message=_l("Use at most %(max)d characters."))])
 
 
-def _version_field() -> IntegerField:
-    return IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+class VersionField(IntegerField):
+    """The version of the request the page showed (hidden). ASCII digits only; anything else
+    means an old or edited page, with a message in the page's language (not WTForms' English
+    "Not a valid integer value.")."""
+
+    widget = HiddenInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.data = parse_id(valuelist[0]) if valuelist else None
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data is None:
+            raise StopValidation(_("This page is out of date. Open the request again and "
+                                   "decide once more."))
+
+
+def _version_field() -> VersionField:
+    return VersionField()
 
 
 def _note_field() -> TextAreaField:
