@@ -15,6 +15,7 @@ from lindungi.audit import actions
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.forms import GetForm
+from lindungi.review import audit_details
 from lindungi.review.blueprint import bp
 from lindungi.review.forms import iso_date
 from lindungi.review.queries import wita_day_start
@@ -82,4 +83,5 @@ def audit_log() -> str:
         .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
     return render_template("review/audit.html", form=form, events=events, total=total,
-                           page=page, pages=pages, page_url=_page_url, label=actions.label)
+                           page=page, pages=pages, page_url=_page_url, label=actions.label,
+                           details=audit_details.details, target=audit_details.target)
