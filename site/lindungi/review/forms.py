@@ -140,12 +140,22 @@ def _note_field() -> TextAreaField:
 
 
 class StartReviewForm(BaseForm):
+    """No reason asked: starting a review decides nothing, it only shows who is looking (who and
+    when are recorded). The reason is asked when the request is decided."""
+
     version = _version_field()
+
+
+# Prefilled, so the common case is one click, but the reviewer sees and can change what is kept.
+APPROVE_REASON = _l("The details match the documents.")
 
 
 class ApproveForm(BaseForm):
     version = _version_field()
-    note = _note_field()
+    reason = TextAreaField(_l("Why you approve"), default=lambda: str(APPROVE_REASON),
+                           validators=[
+        DataRequired(_l("Write why you approve the request: what you checked.")),
+        Length(max=NOTE_MAX, message=_l("Use at most %(max)d characters."))])
 
 
 class AskInfoForm(BaseForm):
@@ -187,6 +197,9 @@ def _kpj_validator(form: Any, field: Field) -> None:
 
 
 class _RegisterBase(BaseForm):
+    """The why of "registered" is the KPJ number BPJS Ketenagakerjaan gave each worker, which
+    the form requires; the note stays optional."""
+
     version = _version_field()
     note = _note_field()
 

@@ -143,7 +143,7 @@ def start_review(request_id: int) -> Response | tuple[str, int]:
 def approve(request_id: int) -> Response | tuple[str, int]:
     form = ApproveForm(prefix="approve")
     return _decide(request_id, "approve_form", form, lambda req: operations.approve(
-        req, current_user, form.version.data, note=form.note.data or ""),
+        req, current_user, form.version.data, form.reason.data),
         _("The request is approved. It is now in the export for BPJS Ketenagakerjaan."))
 
 
