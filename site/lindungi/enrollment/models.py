@@ -132,9 +132,11 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
 
-    # The review queue shows each request's first worker (review.queries).
+    # The review queue shows each request's first worker, and its kecamatan filter finds a
+    # request by any worker's kecamatan (review.queries).
     __table_args__ = (
         sa.Index("ix_enrollment_worker_request_position", "request_id", "position"),
+        sa.Index("ix_enrollment_worker_kecamatan_request", "kecamatan_code", "request_id"),
     )
 
     @property
