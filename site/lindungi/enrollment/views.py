@@ -186,11 +186,12 @@ def _submit(token: str) -> Response:
         return go_first_incomplete(answers)
     if answers.token != token:  # a page from before the answers were started again
         return go(Place(Step.CHECK))
-    problems = operations.submit_problems(answers, worker_context(answers))
+    ctx = worker_context(answers)
+    problems = operations.submit_problems(answers, ctx)
     if problems:
         return _check_page(answers, problems)
     try:
-        request_row = operations.submit_request(answers, token)
+        request_row = operations.submit_request(answers, token, ctx)
         db.session.delete(draft)
         db.session.commit()
     except IntegrityError:
