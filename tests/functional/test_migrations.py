@@ -37,6 +37,8 @@ PENDING_MIGRATION = {
     ("add_index", "ix_enrollment_worker_kecamatan_request"),
     ("add_table", "queue_search"),
     ("add_index", "ix_queue_search_"),
+    ("add_column", "'open_nik'"),
+    ("add_constraint", "'open_nik'"),  # uq_enrollment_worker_open_nik
 }
 
 

@@ -129,6 +129,10 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
     heir_phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
     nik_outside_makassar: so.Mapped[bool] = so.mapped_column(default=False)
     kpj_number: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
+    # The NIK while the request is open (OPEN_STATUSES), NULL once it is rejected or registered.
+    # Unique: two requests naming the same NIK sent at the same moment cannot both be stored,
+    # whatever the database's locking (the friendly check before sending catches the rest).
+    open_nik: so.Mapped[str | None] = so.mapped_column(sa.String(16), unique=True)
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
 

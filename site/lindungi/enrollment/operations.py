@@ -37,6 +37,16 @@ def nik_has_open_request(nik: str) -> bool:
     return found is not None
 
 
+def open_nik_problems(answers: Answers) -> list[Problem]:
+    """The workers whose NIK is held by an open request (EnrollmentWorker.open_nik): after the
+    unique constraint refused a submit that raced another one."""
+    niks = [worker.nik for worker in answers.workers]
+    held = set(db.session.scalars(
+        sa.select(EnrollmentWorker.open_nik).where(EnrollmentWorker.open_nik.in_(niks))))
+    return [Problem(number, "open") for number, worker in enumerate(answers.workers, start=1)
+            if worker.nik in held]
+
+
 def request_by_token(token: str) -> EnrollmentRequest | None:
     return db.session.scalar(
         sa.select(EnrollmentRequest).where(EnrollmentRequest.idempotency_token == token)
@@ -86,6 +96,7 @@ def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
         decile=worker.decile, heir_name=worker.heir_name,
         heir_relationship=worker.heir_relationship, heir_phone_e164=worker.heir_phone_e164,
         nik_outside_makassar=worker.nik_outside_makassar, kpj_number=worker.kpj_number,
+        open_nik=worker.nik,  # a new request is open
     )
 
 

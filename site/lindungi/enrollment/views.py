@@ -195,14 +195,18 @@ def _submit(token: str) -> Response:
         db.session.delete(draft)
         db.session.commit()
     except IntegrityError:
-        # The same token committed by a parallel submit (another app server) a moment ago.
+        # A parallel submit (another tab or app server) committed a moment ago: the same token
+        # (the same request), or another request naming one of these NIKs (open_nik).
         db.session.rollback()
         sent = operations.request_by_token(token)
-        if sent is None:
-            # Not a double submit: a bug. Raised without the database error, whose text would
-            # put the answers into the error log.
-            raise RuntimeError("enrollment request could not be stored") from None
-        return _sent(sent.reference)
+        if sent is not None:
+            return _sent(sent.reference)
+        problems = operations.open_nik_problems(answers)
+        if problems:
+            return _check_page(answers, problems)
+        # A bug. Raised without the database error, whose text would put the answers into
+        # the error log.
+        raise RuntimeError("enrollment request could not be stored") from None
     return _sent(request_row.reference)
 
 

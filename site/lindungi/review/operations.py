@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from lindungi.audit import actions
 from lindungi.enrollment.models import (
+    OPEN_STATUSES,
     EnrollmentRequest,
     InternalNote,
     RequestStatus,
@@ -67,6 +68,10 @@ def _decide(request: EnrollmentRequest, staff: StaffUser, version: int | None, d
     request.rejection_reason = reason_code
     if to_status in (S.APPROVED, S.REJECTED) and request.decided_at is None:
         request.decided_at = now
+    if to_status not in OPEN_STATUSES:
+        # Closed: these NIKs may be sent again in a new request (EnrollmentWorker.open_nik).
+        for worker in request.workers:
+            worker.open_nik = None
     db.session.add(change)
     actions.log(audit_action, actor_id=staff.id, target_type="enrollment_request",
                 target_id=request.id, status=to_status.value,
