@@ -36,7 +36,7 @@ from lindungi.timeutil import utcnow
 @bp.get("/daftar")
 def start() -> Response | str:
     if request.args:
-        return writes_on_get(_prefill)()
+        return _prefill()
     try:
         draft = drafts.load()
     except drafts.DraftExpired:
@@ -51,19 +51,12 @@ def start() -> Response | str:
 
 
 def _prefill() -> Response:
-    """Keep the eligibility checker's answers as the first worker's defaults, then send the
-    visitor to the clean address so nothing lingers in the history."""
+    """Keep the eligibility checker's answers as the first worker's defaults (in the session,
+    until the first step is saved), then send the visitor to the clean address so nothing
+    lingers in the history. A GET: nothing is written to the database."""
     defaults = defaults_from_query(request.args)
     if defaults is not None:
-        try:
-            draft = drafts.load_or_create()
-        except drafts.DraftExpired:
-            draft = drafts.create()
-        answers = drafts.answers_of(draft)
-        if not answers.workers:
-            answers.defaults = defaults
-            drafts.save(draft, answers)
-        db.session.commit()
+        drafts.remember_prefill(defaults)
     return redirect(url_for("enrollment.start"), 303)
 
 
