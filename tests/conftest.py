@@ -16,6 +16,7 @@ from lindungi.extensions import db, limiter
 from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
 from tests.checking import CheckingClient
+from tests.staff_helpers import AuthActions
 
 STAFF_PASSWORD = "correct horse battery staple"
 
@@ -91,3 +92,10 @@ def make_staff(app: Flask) -> Callable[..., StaffUser]:
             return user
 
     return factory
+
+
+@pytest.fixture
+def auth(client: CheckingClient, make_staff: Callable[..., StaffUser]) -> AuthActions:
+    """auth.login(role=Role.ADMIN) signs `client` in as a new account of that role (reviewer by
+    default) and returns it; auth.logout() signs out through the form."""
+    return AuthActions(client, make_staff)

@@ -114,3 +114,22 @@ def csrf_token(client: FlaskClient, path: str = "/staf/") -> str:
 def fixed_now(year: int, month: int, day: int, hour: int = 2) -> datetime:
     """An aware UTC moment for app.config["NOW"] (02:00 UTC is 10:00 WITA)."""
     return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+class AuthActions:
+    """flaskr's `auth` helper for one test client: auth.login(role=...) makes an account of
+    that role and signs the client in as it; auth.logout() signs out through the real form."""
+
+    def __init__(self, client: FlaskClient, make_staff: Any) -> None:
+        self._client = client
+        self._make_staff = make_staff
+        self.user: StaffUser | None = None
+
+    def login(self, role: Any = None, **kwargs: Any) -> StaffUser:
+        self.user = self._make_staff(**({"role": role} if role is not None else {}), **kwargs)
+        sign_in_as(self._client, self.user)
+        return self.user
+
+    def logout(self) -> Any:
+        token = csrf_token(self._client)
+        return self._client.post("/staf/keluar", data={"csrf_token": token})

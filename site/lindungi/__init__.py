@@ -112,7 +112,9 @@ def _register_blueprints(app) -> None:
     from lindungi.public.views import bp as public_bp
     from lindungi.review.blueprint import blueprint as review_blueprint
     from lindungi.staff.blueprint import blueprint as staff_blueprint
+    from lindungi.staff.numbers import IdConverter
 
+    app.url_map.converters["id"] = IdConverter  # record ids in /staf/ URLs (staff.numbers)
     app.register_blueprint(system.bp)
     register_localized(app, public_bp)
     init_site(app)

@@ -89,6 +89,9 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     return found
 
 
+MIN_SECRET_KEY_LENGTH = 32
+
+
 class ConfigError(RuntimeError):
     """A setting that makes the app unsafe or unable to start."""
 
@@ -97,11 +100,20 @@ def check_production(config: Mapping[str, Any]) -> None:
     """Refuse to start a production server with settings that only suit a laptop."""
     if config.get("ENV") != "production":
         return
-    if not config.get("SECRET_KEY"):
+    secret = config.get("SECRET_KEY")
+    if not secret:
         raise ConfigError(
             "LINDUNGI_SECRET_KEY is not set. In production every app server must share one "
             "long random secret: set LINDUNGI_SECRET_KEY (e.g. python -c 'import secrets; "
             "print(secrets.token_hex(32))')."
+        )
+    if len(secret) < MIN_SECRET_KEY_LENGTH:
+        # The key signs the session cookies that say who is signed in: a short one can be
+        # guessed offline from any cookie. (The length only; the value is never printed.)
+        raise ConfigError(
+            f"LINDUNGI_SECRET_KEY is too short ({len(secret)} characters). Production needs "
+            f"at least {MIN_SECRET_KEY_LENGTH} random characters, shared by every app server: "
+            "e.g. python -c 'import secrets; print(secrets.token_hex(32))'."
         )
     url = str(config.get("SQLALCHEMY_DATABASE_URI", ""))
     if url.startswith("sqlite") and not config.get("ALLOW_SQLITE_IN_PRODUCTION"):

@@ -83,11 +83,12 @@ def test_keyboard_only_on_a_phone(live_server, phone) -> None:
         "member": ["no"],
     }  # fmt: skip
     press(page, "Enter")
-    # The enrollment request keeps the answers in its server-side draft and drops them from the
-    # address; the worker step then starts with them chosen, not asked again.
+    # The enrollment request keeps the answers (in the session until the first step is saved,
+    # then in the draft) and drops them from the address; the worker step then starts with
+    # them chosen, not asked again. Nothing is started yet, so the page offers to start.
     expect(page).to_have_url(f"{live_server.url}/id/daftar")
     phone.assert_clean()
-    page.get_by_role("link", name="Lanjutkan pengisian").click()
+    page.get_by_role("link", name="Mulai sekarang").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tentang permohonan")
     page.get_by_label("Untuk saya sendiri: saya pekerjanya").check()
     page.get_by_role("button", name="Lanjutkan").click()

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 import pytest
-from flask import Flask, url_for
+from flask import Flask
 from playwright.sync_api import Page, expect
 
 from lindungi.enrollment.models import RequestStatus
@@ -16,7 +16,7 @@ from lindungi.extensions import db
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, csrf_token, load_request, sign_in_as
+from tests.staff_helpers import create_request, load_request
 
 pytestmark = pytest.mark.browser
 
@@ -39,13 +39,18 @@ def sign_in(page: Page, base: str, email: str, path: str = "/staf/") -> None:
     page.get_by_role("button", name="Masuk", exact=True).click()
 
 
-def test_reviewer_filters_opens_and_asks_for_information(live_server, desktop) -> None:
+def test_reviewer_asks_and_the_applicant_reads_the_question(live_server, desktop,
+                                                            phone) -> None:
+    """Issue 7's whole flow: the reviewer (desktop browser) signs in, filters the queue with
+    htmx, opens a request and asks for more information; the applicant (a phone, in its own
+    browser context) looks the request up on the status page and reads the question."""
     app, page = live_server.app, desktop.page
     email = make_account(app, Role.REVIEWER)
+    birth = date(1985, 6, 15)
     waiting = create_request(app, status=RequestStatus.RECEIVED,
                              workers=[{"full_name": "Daeng Sutte"}])
     reviewing = create_request(app, status=RequestStatus.IN_REVIEW,
-                               workers=[{"full_name": "Andi Baso"}])
+                               workers=[{"full_name": "Andi Baso", "birth_date": birth}])
     sign_in(page, live_server.url, email, "/staf/pendaftaran")
     expect(page).to_have_url(f"{live_server.url}/staf/pendaftaran")
     expect(page.get_by_role("heading", level=1)).to_have_text("Permintaan pendaftaran")
@@ -73,42 +78,19 @@ def test_reviewer_filters_opens_and_asks_for_information(live_server, desktop) -
         "Pemohon akan melihat pesan Anda di halaman status.")
     expect(page.locator(".summary-list").first).to_contain_text("Perlu informasi tambahan")
     desktop.assert_clean()
-
     stored = load_request(app, reviewing.id)
-    assert stored.status is RequestStatus.NEEDS_INFO
-    assert stored.public_message == QUESTION
+    assert stored.status is RequestStatus.NEEDS_INFO and stored.public_message == QUESTION
 
-
-def test_applicant_reads_the_question_on_the_status_page(live_server, phone) -> None:
-    """The follow-up: the enrollment capability's status page shows the reviewer's message."""
-    app = live_server.app
-    if "enrollment.status" not in app.view_functions:
-        pytest.skip("the enrollment status page (enrollment.status) is not on this branch yet; "
-                    "it arrives with the enrollment capability")
-    birth = date(1985, 6, 15)
-    request = create_request(app, workers=[{"birth_date": birth}])
-    with app.app_context():
-        user = accounts.create_staff("r@makassarkota.go.id", Role.REVIEWER, STAFF_PASSWORD)
-        db.session.commit()
-        db.session.refresh(user)
-        db.session.expunge(user)
-    reviewer = app.test_client()
-    sign_in_as(reviewer, user)
-    response = reviewer.post(f"/staf/pendaftaran/{request.id}/minta-informasi", data={
-        "csrf_token": csrf_token(reviewer), "ask-version": str(request.version),
-        "ask-message": QUESTION})
-    assert response.status_code == 302
-
-    with app.test_request_context():
-        status_path = url_for("enrollment.status", lang="id")
-    page = phone.page
-    page.goto(live_server.url + status_path)
-    page.get_by_label("Nomor referensi").fill(request.reference)
-    page.get_by_label("Tanggal", exact=True).fill(str(birth.day))
-    page.get_by_label("Bulan", exact=True).fill(str(birth.month))
-    page.get_by_label("Tahun", exact=True).fill(str(birth.year))
-    page.get_by_label("Tahun", exact=True).press("Enter")
-    expect(page.get_by_text(QUESTION)).to_be_visible()
+    applicant = phone.page  # another browser context: no staff cookie, no shared state
+    applicant.goto(f"{live_server.url}/id/status")
+    expect(applicant.get_by_role("heading", level=1)).to_be_visible()
+    phone.assert_clean()
+    applicant.get_by_label("Nomor referensi").fill(reviewing.reference)
+    applicant.get_by_label("Tanggal", exact=True).fill(str(birth.day))
+    applicant.get_by_label("Bulan", exact=True).fill(str(birth.month))
+    applicant.get_by_label("Tahun", exact=True).fill(str(birth.year))
+    applicant.get_by_role("button", name="Cek status").click()
+    expect(applicant.locator(".reviewer-message")).to_have_text(QUESTION)
     phone.assert_clean()
 
 

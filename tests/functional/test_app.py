@@ -56,6 +56,24 @@ def test_production_without_secret_key_refuses_to_start(monkeypatch: pytest.Monk
         create_app({"SECRET_KEY": None})
 
 
+@pytest.mark.parametrize("secret", ["qq", "change-me", "s" * 31, "é" * 31])
+def test_production_refuses_a_short_secret_key(monkeypatch: pytest.MonkeyPatch,
+                                               secret: str) -> None:
+    monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
+    with pytest.raises(ConfigError, match="too short") as raised:
+        create_app({"SECRET_KEY": secret})
+    assert "at least 32" in str(raised.value)
+    assert secret not in str(raised.value)
+
+
+def test_production_accepts_a_long_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
+    app = create_app({"SECRET_KEY": "s" * 32})
+    assert app.config["ENV"] == "production"
+
+
 def test_production_with_sqlite_needs_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
     monkeypatch.setenv("LINDUNGI_SECRET_KEY", "s" * 64)

@@ -253,7 +253,9 @@ def test_eligible_results_link_to_the_enrollment_request(
     client, changes: dict[str, str], expected: dict[str, list[str]]
 ) -> None:
     soup = soup_of(client.get(URL.format(lang="id"), query_string=answers(**changes)))
-    link = urlsplit(soup.select_one("#enrollment-link")["href"])
+    anchor = soup.select_one("#enrollment-link")
+    assert anchor["rel"] == ["nofollow"]  # crawlers need not follow it into the form
+    link = urlsplit(anchor["href"])
     assert link.path == "/id/daftar"
     assert parse_qs(link.query) == expected
 

@@ -13,6 +13,7 @@ from lindungi.core.reference import is_valid_reference
 from lindungi.enrollment import operations
 from lindungi.enrollment.answers import Answers
 from lindungi.enrollment.models import EnrollmentDraft, EnrollmentRequest, EnrollmentWorker
+from lindungi.enrollment.pages import worker_context
 from lindungi.extensions import db
 from tests.checking import soup_of
 from tests.enrollment_support import NOW, Flow, error_messages, make_nik, message, texts
@@ -76,7 +77,7 @@ def test_parallel_submit_that_loses_the_race_shows_the_winner(app, client, monke
     token = flow.submit_token()
     with app.app_context():
         answers = Answers.from_json(db.session.scalar(sa.select(EnrollmentDraft)).data)
-        winner = operations.submit_request(answers, token).reference
+        winner = operations.submit_request(answers, token, worker_context(answers)).reference
         db.session.commit()
     real = operations.request_by_token
     calls = []

@@ -31,16 +31,17 @@ def _schema_differences(url: str) -> tuple[list, set[str]]:
     return differences, remaining
 
 
+# Model changes made on a branch, where helpers may not write migrations: the lead regenerates
+# the migration when merging, and then empties this list. Only these additions pass.
 def _ignorable(diff: object) -> bool:
-    # Full-text search tables are created by the migrations with raw DDL, not from models.
-    text = repr(diff)
-    return "search_" in text or "_fts" in text
+    # SQLite's FTS5 table is created by migration 0002 with raw DDL; no model describes it.
+    return "search_fts" in repr(diff)
 
 
 def test_migrations_match_models_on_sqlite(tmp_path: Path) -> None:
     differences, remaining = _schema_differences(f"sqlite:///{tmp_path / 'm.sqlite3'}")
     assert [d for d in differences if not _ignorable(d)] == []
-    assert {t for t in remaining if "_fts" not in t and "search" not in t} == set()
+    assert remaining == set()
 
 
 @pytest.mark.postgres
@@ -48,4 +49,4 @@ def test_migrations_match_models_on_sqlite(tmp_path: Path) -> None:
 def test_migrations_match_models_on_postgres() -> None:
     differences, remaining = _schema_differences(POSTGRES_URL)
     assert [d for d in differences if not _ignorable(d)] == []
-    assert {t for t in remaining if "search" not in t} == set()
+    assert remaining == set()

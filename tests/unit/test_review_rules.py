@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
+from lindungi.core.flags import age_flag, decile_flag, nik_outside_makassar
 from lindungi.core.parameters import DEFAULT
 from lindungi.enrollment.models import RequestStatus
 from lindungi.review import operations
 from lindungi.review.charts import bars, largest
-from lindungi.review.flags import age_flag, decile_flag, nik_outside_makassar
 from lindungi.review.stats import week_starts
 
 SENT = date(2026, 2, 13)

@@ -7,6 +7,7 @@ whenever a new draft is made (no scheduler needed).
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from datetime import timedelta
 
@@ -14,12 +15,16 @@ import sqlalchemy as sa
 from flask import current_app, session
 
 from lindungi.database import wants_write_lock
-from lindungi.enrollment.answers import Answers
+from lindungi.enrollment.answers import Answers, WorkerDefaults
 from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.extensions import db
 from lindungi.timeutil import utcnow
 
 SESSION_KEY = "enrollment_draft"
+# The eligibility checker's answers (place and work codes, a decile: nothing personal) carried
+# in the session until the first step is saved: following the checker's link, as any crawler
+# may, writes nothing to the database.
+PREFILL_KEY = "enrollment_prefill"
 EXPIRED_KEY = "enrollment_draft_expired"  # one-shot: the start page says why answers are gone
 REFERENCE_KEY = "enrollment_reference"  # the last request sent from this browser
 
@@ -48,10 +53,6 @@ def load() -> EnrollmentDraft | None:
     raise DraftExpired
 
 
-def load_or_create() -> EnrollmentDraft:
-    return load() or create()
-
-
 def create() -> EnrollmentDraft:
     purge_expired()
     draft = EnrollmentDraft(id=secrets.token_urlsafe(32), data=Answers().to_json(),
@@ -74,9 +75,29 @@ def answers_of(draft: EnrollmentDraft | None) -> Answers:
 
 
 def save(draft: EnrollmentDraft, answers: Answers) -> None:
+    """Store the answers (with the prefill that `with_prefill` put in, which then leaves the
+    session)."""
     # A new dict each time: SQLAlchemy does not see changes made inside a JSON value.
     draft.data = answers.to_json()
     draft.expires_at = utcnow() + lifetime()
+    session.pop(PREFILL_KEY, None)
+
+
+def remember_prefill(defaults: WorkerDefaults) -> None:
+    session[PREFILL_KEY] = dataclasses.asdict(defaults)
+
+
+def with_prefill(answers: Answers) -> Answers:
+    """The answers with the checker's defaults for the first worker, while there is none yet
+    (in memory: `save` keeps them)."""
+    data = session.get(PREFILL_KEY)
+    if answers.workers or not isinstance(data, dict):
+        return answers
+    try:
+        answers.defaults = WorkerDefaults(**data)
+    except TypeError:  # a cookie from another version of the form
+        session.pop(PREFILL_KEY, None)
+    return answers
 
 
 def discard(draft: EnrollmentDraft) -> None:

@@ -195,7 +195,9 @@ class SubmitForm(BaseForm):
 
     def validate_token(self, field: Field) -> None:
         if not _TOKEN.match(field.data or ""):
-            raise StopValidation("bad token")
+            # Never shown (the view sends the visitor back to the check page), but translated
+            # like every other message.
+            raise StopValidation(_("Send the request from the page that checks your answers."))
 
 
 class StatusForm(BirthDateMixin, BaseForm):

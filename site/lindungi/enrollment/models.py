@@ -129,12 +129,18 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
     heir_phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
     nik_outside_makassar: so.Mapped[bool] = so.mapped_column(default=False)
     kpj_number: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
+    # The NIK while the request is open (OPEN_STATUSES), NULL once it is rejected or registered.
+    # Unique: two requests naming the same NIK sent at the same moment cannot both be stored,
+    # whatever the database's locking (the friendly check before sending catches the rest).
+    open_nik: so.Mapped[str | None] = so.mapped_column(sa.String(16), unique=True)
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
 
-    # The review queue shows each request's first worker (review.queries).
+    # The review queue shows each request's first worker, and its kecamatan filter finds a
+    # request by any worker's kecamatan (review.queries).
     __table_args__ = (
         sa.Index("ix_enrollment_worker_request_position", "request_id", "position"),
+        sa.Index("ix_enrollment_worker_kecamatan_request", "kecamatan_code", "request_id"),
     )
 
     @property

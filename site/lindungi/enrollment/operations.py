@@ -9,9 +9,11 @@ import sqlalchemy as sa
 
 from lindungi.audit.models import record
 from lindungi.core.ages import within_program_ages
+from lindungi.core.flags import WorkerFacts, needs_attention
 from lindungi.core.reference import new_reference
 from lindungi.enrollment.answers import Answers, Worker
 from lindungi.enrollment.context import WorkerContext
+from lindungi.enrollment.flags import submit_codes
 from lindungi.enrollment.models import (
     OPEN_STATUSES,
     EnrollmentRequest,
@@ -33,6 +35,16 @@ def nik_has_open_request(nik: str) -> bool:
         .limit(1)
     )
     return found is not None
+
+
+def open_nik_problems(answers: Answers) -> list[Problem]:
+    """The workers whose NIK is held by an open request (EnrollmentWorker.open_nik): after the
+    unique constraint refused a submit that raced another one."""
+    niks = [worker.nik for worker in answers.workers]
+    held = set(db.session.scalars(
+        sa.select(EnrollmentWorker.open_nik).where(EnrollmentWorker.open_nik.in_(niks))))
+    return [Problem(number, "open") for number, worker in enumerate(answers.workers, start=1)
+            if worker.nik in held]
 
 
 def request_by_token(token: str) -> EnrollmentRequest | None:
@@ -84,15 +96,24 @@ def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
         decile=worker.decile, heir_name=worker.heir_name,
         heir_relationship=worker.heir_relationship, heir_phone_e164=worker.heir_phone_e164,
         nik_outside_makassar=worker.nik_outside_makassar, kpj_number=worker.kpj_number,
+        open_nik=worker.nik,  # a new request is open
     )
 
 
-def submit_request(answers: Answers, token: str) -> EnrollmentRequest:
+def is_flagged(answers: Answers, ctx: WorkerContext) -> bool:
+    """Whether the queue marks the request for a closer look (lindungi.core.flags)."""
+    workers = [WorkerFacts(nik=w.nik, birth_date=w.birth_date, decile=w.decile)
+               for w in answers.workers]
+    return needs_attention(submit_codes(workers, ctx.today, ctx.params))
+
+
+def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> EnrollmentRequest:
     """Store a complete, checked draft as a new request with its workers and its first status
     change. The caller has made sure the token is not used yet and commits."""
     applicant, contact, consent = answers.applicant, answers.contact, answers.consent
     if applicant is None or contact is None or consent is None or not answers.workers:
         raise ValueError("incomplete answers")
+    flagged = is_flagged(answers, ctx)
     now = utcnow()
     request = EnrollmentRequest(
         reference=_unused_reference(), idempotency_token=token,
@@ -101,7 +122,7 @@ def submit_request(answers: Answers, token: str) -> EnrollmentRequest:
         applicant_relationship=applicant.relationship, phone_e164=contact.phone_e164,
         email=contact.email, preferred_lang=contact.preferred_lang,
         consent_notice_version=consent.notice_version, consented_at=consent.consented_at,
-        flagged=any(worker.nik_outside_makassar for worker in answers.workers),
+        flagged=flagged,
         kecamatan_code=answers.workers[0].kecamatan_code,
     )
     request.workers = [_worker_row(n, w) for n, w in enumerate(answers.workers, start=1)]

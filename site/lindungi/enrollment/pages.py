@@ -80,7 +80,7 @@ def busy_page(error: Exception, token: str | None = None) -> Response:
 def current() -> tuple[EnrollmentDraft | None, Answers]:
     """The visitor's draft and answers (raises DraftExpired: the blueprint starts over)."""
     draft = drafts.load()
-    return draft, drafts.answers_of(draft)
+    return draft, drafts.with_prefill(drafts.answers_of(draft))
 
 
 def worker_context(answers: Answers, skip: int | None = None) -> WorkerContext:

@@ -36,7 +36,7 @@ from lindungi.timeutil import utcnow
 @bp.get("/daftar")
 def start() -> Response | str:
     if request.args:
-        return writes_on_get(_prefill)()
+        return _prefill()
     try:
         draft = drafts.load()
     except drafts.DraftExpired:
@@ -51,19 +51,12 @@ def start() -> Response | str:
 
 
 def _prefill() -> Response:
-    """Keep the eligibility checker's answers as the first worker's defaults, then send the
-    visitor to the clean address so nothing lingers in the history."""
+    """Keep the eligibility checker's answers as the first worker's defaults (in the session,
+    until the first step is saved), then send the visitor to the clean address so nothing
+    lingers in the history. A GET: nothing is written to the database."""
     defaults = defaults_from_query(request.args)
     if defaults is not None:
-        try:
-            draft = drafts.load_or_create()
-        except drafts.DraftExpired:
-            draft = drafts.create()
-        answers = drafts.answers_of(draft)
-        if not answers.workers:
-            answers.defaults = defaults
-            drafts.save(draft, answers)
-        db.session.commit()
+        drafts.remember_prefill(defaults)
     return redirect(url_for("enrollment.start"), 303)
 
 
@@ -186,22 +179,27 @@ def _submit(token: str) -> Response:
         return go_first_incomplete(answers)
     if answers.token != token:  # a page from before the answers were started again
         return go(Place(Step.CHECK))
-    problems = operations.submit_problems(answers, worker_context(answers))
+    ctx = worker_context(answers)
+    problems = operations.submit_problems(answers, ctx)
     if problems:
         return _check_page(answers, problems)
     try:
-        request_row = operations.submit_request(answers, token)
+        request_row = operations.submit_request(answers, token, ctx)
         db.session.delete(draft)
         db.session.commit()
     except IntegrityError:
-        # The same token committed by a parallel submit (another app server) a moment ago.
+        # A parallel submit (another tab or app server) committed a moment ago: the same token
+        # (the same request), or another request naming one of these NIKs (open_nik).
         db.session.rollback()
         sent = operations.request_by_token(token)
-        if sent is None:
-            # Not a double submit: a bug. Raised without the database error, whose text would
-            # put the answers into the error log.
-            raise RuntimeError("enrollment request could not be stored") from None
-        return _sent(sent.reference)
+        if sent is not None:
+            return _sent(sent.reference)
+        problems = operations.open_nik_problems(answers)
+        if problems:
+            return _check_page(answers, problems)
+        # A bug. Raised without the database error, whose text would put the answers into
+        # the error log.
+        raise RuntimeError("enrollment request could not be stored") from None
     return _sent(request_row.reference)
 
 

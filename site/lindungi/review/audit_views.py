@@ -15,11 +15,13 @@ from lindungi.audit import actions
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.forms import GetForm
+from lindungi.review import audit_details
 from lindungi.review.blueprint import bp
 from lindungi.review.forms import iso_date
 from lindungi.review.queries import wita_day_start
 from lindungi.staff.access import require_roles
 from lindungi.staff.models import Role, StaffUser
+from lindungi.staff.numbers import parse_id
 
 PAGE_SIZE = 50
 
@@ -46,9 +48,9 @@ class AuditFilterForm(GetForm):
         found: list[sa.ColumnElement[bool]] = []
         if self.action.data:
             found.append(AuditEvent.action == self.action.data[:40])
-        actor = self.actor.data or ""
-        if actor.isascii() and actor.isdigit():
-            found.append(AuditEvent.actor_id == int(actor))
+        actor = parse_id(self.actor.data)
+        if actor is not None:
+            found.append(AuditEvent.actor_id == actor)
         since = getattr(self.since, "parsed", None)
         until = getattr(self.until, "parsed", None)
         if since:
@@ -81,4 +83,5 @@ def audit_log() -> str:
         .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
     return render_template("review/audit.html", form=form, events=events, total=total,
-                           page=page, pages=pages, page_url=_page_url, label=actions.label)
+                           page=page, pages=pages, page_url=_page_url, label=actions.label,
+                           details=audit_details.details, target=audit_details.target)

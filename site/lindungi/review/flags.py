@@ -1,29 +1,26 @@
-"""What a reviewer should look at twice in a request.
-
-None of these refuses a request by itself: a NIK from elsewhere does not prove the worker lives
-outside Makassar, and the decile is the applicant's own answer until checked against the national
-welfare data. The flags only say where to look.
+"""The flags on the request detail page, with their messages: the rules are
+lindungi.core.flags (shared with the enrollment submit, which stores `flagged`); duplicates are
+looked up again on every view, since a later request can make an earlier one a duplicate.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from lindungi.core.ages import eligible_birth_dates
+from lindungi.core.flags import (
+    WorkerFacts,
+    decile_flag,
+    duplicate_code,
+    niks_given_twice,
+    worker_codes,
+)
 from lindungi.core.parameters import ProgramParameters
+from lindungi.enrollment.flags import other_requests
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
 from lindungi.enrollment.statuses import STATUS_LABELS
-from lindungi.extensions import db
-
-# "Near" an age limit: within about six months of turning the minimum age or of passing the
-# maximum, on the day the request was sent.
-NEAR_LIMIT = timedelta(days=183)
 
 
 @dataclass(frozen=True)
@@ -34,33 +31,15 @@ class Flag:
     links: tuple[tuple[int, str], ...] = field(default=())  # (request id, reference)
 
 
-def age_flag(birth_date: date, on_date: date, params: ProgramParameters) -> str | None:
-    """"outside", "near_min", "near_max" or None, for the age on `on_date`."""
-    earliest, latest = eligible_birth_dates(on_date, params)
-    if birth_date < earliest or birth_date > latest:
-        return "outside"
-    if birth_date > latest - NEAR_LIMIT:
-        return "near_min"
-    if birth_date < earliest + NEAR_LIMIT:
-        return "near_max"
-    return None
-
-
-def decile_flag(decile: int | None, params: ProgramParameters) -> str:
-    if decile is None:
-        return "missing"
-    return "above" if decile > params.max_decile else "self_declared"
-
-
-def nik_outside_makassar(nik: str, params: ProgramParameters) -> bool:
-    return not nik.startswith(params.makassar_nik_prefix)
+def facts(worker: EnrollmentWorker) -> WorkerFacts:
+    return WorkerFacts(nik=worker.nik, birth_date=worker.birth_date, decile=worker.decile)
 
 
 def _age_message(code: str, params: ProgramParameters) -> str:
-    if code == "outside":
+    if code == "age_outside":
         return _("Age outside %(min)s–%(max)s years on the day the request was sent.",
                  min=params.min_age, max=params.max_age)
-    if code == "near_min":
+    if code == "age_near_min":
         return _("Turned %(min)s less than six months before the request: check the date of "
                  "birth.", min=params.min_age)
     return _("Reaches the age limit of %(max)s years within six months.", max=params.max_age)
@@ -78,53 +57,44 @@ def _decile_message(worker: EnrollmentWorker, params: ProgramParameters) -> str:
              decile=worker.decile)
 
 
+def _message(code: str, worker: EnrollmentWorker, params: ProgramParameters) -> str:
+    if code == "nik_outside":
+        return _("The NIK was not issued in Kota Makassar (it does not start with %(prefix)s): "
+                 "check the address on the KTP or family card.",
+                 prefix=params.makassar_nik_prefix)
+    if code.startswith("age_"):
+        return _age_message(code, params)
+    return _decile_message(worker, params)
+
+
 def _worker_flags(worker: EnrollmentWorker, sent_on: date,
                   params: ProgramParameters) -> list[Flag]:
-    found = []
-    if nik_outside_makassar(worker.nik, params):
-        found.append(Flag("nik_outside", _(
-            "The NIK was not issued in Kota Makassar (it does not start with %(prefix)s): "
-            "check the address on the KTP or family card.", prefix=params.makassar_nik_prefix),
-            worker.id))
-    age = age_flag(worker.birth_date, sent_on, params)
-    if age is not None:
-        found.append(Flag("age_" + age, _age_message(age, params), worker.id))
-    found.append(Flag("decile_" + decile_flag(worker.decile, params),
-                      _decile_message(worker, params), worker.id))
-    return found
+    return [Flag(code, _message(code, worker, params), worker.id)
+            for code in worker_codes(facts(worker), sent_on, params)]
 
 
 def _duplicate_flags(request: EnrollmentRequest) -> list[Flag]:
     """Other requests with the same NIK (one query for all the workers), and a NIK given twice
     in this request."""
     found = []
-    niks = [worker.nik for worker in request.workers]
-    twice = {nik for nik, count in Counter(niks).items() if count > 1}
+    twice = niks_given_twice(worker.nik for worker in request.workers)
     for worker in request.workers:
         if worker.nik in twice:
             found.append(Flag("duplicate_here", _("This NIK appears twice in this request."),
                               worker.id))
-    rows = db.session.execute(
-        sa.select(EnrollmentWorker.nik, EnrollmentRequest.id, EnrollmentRequest.reference,
-                  EnrollmentRequest.status)
-        .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
-        .where(EnrollmentWorker.nik.in_(niks), EnrollmentRequest.id != request.id)
-        .order_by(EnrollmentRequest.created_at)
-    ).all()
-    others: dict[str, list[Any]] = {}
-    for row in rows:
-        others.setdefault(row.nik, []).append(row)
+    others = other_requests((worker.nik for worker in request.workers), exclude_id=request.id)
     for worker in request.workers:
-        for row in others.get(worker.nik, []):
-            if row.status == RequestStatus.REGISTERED:
+        for other in others:
+            if other.nik != worker.nik:
+                continue
+            code = duplicate_code(other.status == RequestStatus.REGISTERED)
+            if code == "duplicate_registered":
                 message = _("Already registered with BPJS Ketenagakerjaan through request "
-                            "%(reference)s.", reference=row.reference)
-                code = "duplicate_registered"
+                            "%(reference)s.", reference=other.reference)
             else:
                 message = _("Also in request %(reference)s (%(status)s).",
-                            reference=row.reference, status=STATUS_LABELS[row.status])
-                code = "duplicate_request"
-            found.append(Flag(code, message, worker.id, ((row.id, row.reference),)))
+                            reference=other.reference, status=STATUS_LABELS[other.status])
+            found.append(Flag(code, message, worker.id, ((other.id, other.reference),)))
     return found
 
 

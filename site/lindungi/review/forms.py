@@ -6,6 +6,7 @@ Every decision form carries the request's version for optimistic locking.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -25,9 +26,9 @@ from wtforms import (
 from wtforms.validators import (
     AnyOf,
     DataRequired,
-    InputRequired,
     Length,
     Optional,
+    StopValidation,
     ValidationError,
 )
 from wtforms.widgets import HiddenInput
@@ -38,6 +39,7 @@ from lindungi.enrollment.models import EnrollmentWorker, RequestStatus
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.forms import BaseForm, GetForm
 from lindungi.review.queries import SEARCH_MAX_LENGTH, QueueCriteria, parse_sort
+from lindungi.staff.numbers import parse_id
 
 MESSAGE_MAX = 1000
 NOTE_MAX = 2000
@@ -51,15 +53,35 @@ def kecamatan_choices() -> list[tuple[str, str]]:
     return [("", _("All kecamatan"))] + [(k.code, k.name) for k in kecamatan_list()]
 
 
+# Filter dates outside these are mistakes; they would also overflow the day arithmetic
+# (9999-12-31 plus one day, 0001-01-01 in UTC).
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def iso_date(form: Any, field: Field) -> None:
+    """A YYYY-MM-DD filter date (what <input type=date> sends) in field.parsed, else None."""
+    field.parsed = None
     if not field.data:
-        field.parsed = None
         return
+    day = _parse_day(field.data)
+    if day is None:
+        raise ValidationError(_("Enter the date as day, month and year."))
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValidationError(_("Enter a date between %(first)s and %(last)s.",
+                                first=EARLIEST_DATE.year, last=LATEST_DATE.year))
+    field.parsed = day
+
+
+def _parse_day(text: str) -> date | None:
+    # fromisoformat alone also takes "20260101" and week dates such as "2026-W01-1".
+    if not _ISO_DATE.fullmatch(text):
+        return None
     try:
-        field.parsed = date.fromisoformat(field.data)
+        return date.fromisoformat(text)
     except ValueError:
-        field.parsed = None
-        raise ValidationError(_("Enter the date as day, month and year.")) from None
+        return None
 
 
 class QueueFilterForm(GetForm):
@@ -92,8 +114,24 @@ class SearchForm(BaseForm):
         Length(max=SEARCH_MAX_LENGTH, message=_l("Use at most %(max)d characters."))])
 
 
-def _version_field() -> IntegerField:
-    return IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+class VersionField(IntegerField):
+    """The version of the request the page showed (hidden). ASCII digits only; anything else
+    means an old or edited page, with a message in the page's language (not WTForms' English
+    "Not a valid integer value.")."""
+
+    widget = HiddenInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.data = parse_id(valuelist[0]) if valuelist else None
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data is None:
+            raise StopValidation(_("This page is out of date. Open the request again and "
+                                   "decide once more."))
+
+
+def _version_field() -> VersionField:
+    return VersionField()
 
 
 def _note_field() -> TextAreaField:
@@ -102,12 +140,22 @@ def _note_field() -> TextAreaField:
 
 
 class StartReviewForm(BaseForm):
+    """No reason asked: starting a review decides nothing, it only shows who is looking (who and
+    when are recorded). The reason is asked when the request is decided."""
+
     version = _version_field()
+
+
+# Prefilled, so the common case is one click, but the reviewer sees and can change what is kept.
+APPROVE_REASON = _l("The details match the documents.")
 
 
 class ApproveForm(BaseForm):
     version = _version_field()
-    note = _note_field()
+    reason = TextAreaField(_l("Why you approve"), default=lambda: str(APPROVE_REASON),
+                           validators=[
+        DataRequired(_l("Write why you approve the request: what you checked.")),
+        Length(max=NOTE_MAX, message=_l("Use at most %(max)d characters."))])
 
 
 class AskInfoForm(BaseForm):
@@ -149,6 +197,9 @@ def _kpj_validator(form: Any, field: Field) -> None:
 
 
 class _RegisterBase(BaseForm):
+    """The why of "registered" is the KPJ number BPJS Ketenagakerjaan gave each worker, which
+    the form requires; the note stays optional."""
+
     version = _version_field()
     note = _note_field()
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from lindungi.audit import actions
 from lindungi.enrollment.models import (
+    OPEN_STATUSES,
     EnrollmentRequest,
     InternalNote,
     RequestStatus,
@@ -67,6 +68,10 @@ def _decide(request: EnrollmentRequest, staff: StaffUser, version: int | None, d
     request.rejection_reason = reason_code
     if to_status in (S.APPROVED, S.REJECTED) and request.decided_at is None:
         request.decided_at = now
+    if to_status not in OPEN_STATUSES:
+        # Closed: these NIKs may be sent again in a new request (EnrollmentWorker.open_nik).
+        for worker in request.workers:
+            worker.open_nik = None
     db.session.add(change)
     actions.log(audit_action, actor_id=staff.id, target_type="enrollment_request",
                 target_id=request.id, status=to_status.value,
@@ -77,14 +82,18 @@ def _decide(request: EnrollmentRequest, staff: StaffUser, version: int | None, d
 
 def start_review(request: EnrollmentRequest, staff: StaffUser, version: int | None,
                  note: str = "") -> StatusChange:
+    """Not a decision: it records who is looking, and when. The why comes with the decision."""
     return _decide(request, staff, version, "start_review", S.IN_REVIEW,
                    actions.REVIEW_STARTED, internal_note=note)
 
 
 def approve(request: EnrollmentRequest, staff: StaffUser, version: int | None,
-            note: str = "") -> StatusChange:
+            reason: str) -> StatusChange:
+    """The reason (what the reviewer checked) is kept for staff with the status change."""
+    if not reason.strip():
+        raise ValueError("an approval needs a reason")
     return _decide(request, staff, version, "approve", S.APPROVED, actions.APPROVED,
-                   internal_note=note)
+                   internal_note=reason.strip())
 
 
 def ask_for_information(request: EnrollmentRequest, staff: StaffUser, version: int | None,
@@ -105,7 +114,8 @@ def reject(request: EnrollmentRequest, staff: StaffUser, version: int | None, re
 
 def mark_registered(request: EnrollmentRequest, staff: StaffUser, version: int | None,
                     kpj_by_worker: Mapping[int, str], note: str = "") -> StatusChange:
-    """Every worker's KPJ number (already checked by the form) and the REGISTERED status."""
+    """Every worker's KPJ number (already checked by the form) and the REGISTERED status. The
+    KPJ numbers BPJS Ketenagakerjaan gave are the why; the note is optional."""
     if version != request.version:
         raise RequestChanged
     if not allowed(request, "register"):

@@ -2,7 +2,9 @@
 
 Rows are plain tuples (no ORM objects, so nothing loads lazily per row): a test counts the
 statements per page. Filters and sorts use the indexes on enrollment_request (status,
-created_at, kecamatan_code, flagged) and enrollment_worker (request_id, position).
+created_at, kecamatan_code, flagged) and enrollment_worker (request_id, position; kecamatan_code,
+request_id). A request's workers may live in different kecamatan: the kecamatan filter finds a
+request by any of its workers.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class QueueRow:
     flagged: bool
     worker_name: str
     worker_count: int
+    other_kecamatan: int = 0  # kecamatan of the other workers, besides the first worker's
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,18 @@ def _worker_count() -> sa.ScalarSelect[Any]:
     )
 
 
+def _other_kecamatan_count() -> sa.ScalarSelect[Any]:
+    return (
+        sa.select(sa.func.count(sa.distinct(W.kecamatan_code)))
+        .where(W.request_id == R.id, W.kecamatan_code != R.kecamatan_code)
+        .correlate(R).scalar_subquery()
+    )
+
+
+def _has_worker_in(kecamatan: str) -> sa.ColumnElement[bool]:
+    return sa.exists().where(W.request_id == R.id, W.kecamatan_code == kecamatan)
+
+
 def wita_day_start(day: date) -> datetime:
     """Midnight WITA of `day` as the naive UTC datetime the database stores."""
     return datetime.combine(day, time.min, WITA).astimezone(UTC).replace(tzinfo=None)
@@ -100,7 +115,7 @@ def _conditions(criteria: QueueCriteria) -> list[sa.ColumnElement[bool]]:
     if criteria.status is not None:
         found.append(R.status == criteria.status)
     if criteria.kecamatan:
-        found.append(R.kecamatan_code == criteria.kecamatan)
+        found.append(_has_worker_in(criteria.kecamatan))
     if criteria.since is not None:
         found.append(R.created_at >= wita_day_start(criteria.since))
     if criteria.until is not None:
@@ -143,14 +158,16 @@ def queue_page(criteria: QueueCriteria) -> QueuePage:
     statement = (
         sa.select(R.id, R.reference, R.status, R.created_at, R.kecamatan_code, R.flagged,
                   _first_worker_name().label("worker_name"),
-                  _worker_count().label("worker_count"))
+                  _worker_count().label("worker_count"),
+                  _other_kecamatan_count().label("other_kecamatan"))
         .where(*conditions)
         .order_by(*_order_by(criteria.sort))
         .limit(PAGE_SIZE).offset((criteria.page - 1) * PAGE_SIZE)
     )
     rows = [
         QueueRow(row.id, row.reference, row.status, row.created_at, row.kecamatan_code,
-                 row.flagged, row.worker_name or "", row.worker_count or 0)
+                 row.flagged, row.worker_name or "", row.worker_count or 0,
+                 row.other_kecamatan or 0)
         for row in db.session.execute(statement)
     ]
     return QueuePage(rows=rows, total=total, criteria=criteria)

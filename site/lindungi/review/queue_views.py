@@ -1,22 +1,24 @@
 """The review queue: filters and sorting as GET links (htmx swaps only the results), search as a
-POST kept in the session so a worker's name never appears in a URL or an access log."""
+POST kept on the server (review.searches), so a worker's name never appears in a URL, an access
+log or the session cookie."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import redirect, request, session, url_for
+from flask import redirect, request, url_for
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from lindungi.core.places import kecamatan_by_code
 from lindungi.enrollment.statuses import STATUS_LABELS
+from lindungi.extensions import db
 from lindungi.htmx import render_page_or_fragment
-from lindungi.review import queries
+from lindungi.review import queries, searches
 from lindungi.review.blueprint import bp
 from lindungi.review.forms import QueueFilterForm, SearchForm
 from lindungi.staff.access import REVIEWERS, require_roles
 
-SEARCH_KEY = "review_search"
 FILTER_ARGS = ("status", "kecamatan", "since", "until", "flagged", "sort")
 
 
@@ -45,19 +47,21 @@ def sort_link(key: str, current: str) -> tuple[str, str | None]:
 @require_roles(*REVIEWERS)
 def queue() -> Response:
     search_form = SearchForm(prefix="search")
+    staff = current_user._get_current_object()
     if request.method == "POST":
         if search_form.validate_on_submit():
             cleared = "clear" in request.form
-            session[SEARCH_KEY] = "" if cleared else search_form.q.data or ""
+            searches.save(staff, "" if cleared else search_form.q.data or "")
+            db.session.commit()
             if cleared:
                 search_form.q.data = ""
             if not request.htmx:
                 return redirect(queue_url(page=None), code=303)
     else:
-        search_form.q.data = session.get(SEARCH_KEY, "")
+        search_form.q.data = searches.current(staff)
     filters = QueueFilterForm(formdata=request.args)
     filters.validate()
-    criteria = filters.criteria(session.get(SEARCH_KEY, ""), _page_number())
+    criteria = filters.criteria(searches.current(staff), _page_number())
     results = queries.queue_page(criteria)
     response = render_page_or_fragment(
         "review/queue.html", "review/_queue_results.html",

@@ -102,7 +102,7 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
     return page, status
 
 
-@bp.get("/pendaftaran/<int:request_id>")
+@bp.get("/pendaftaran/<id:request_id>")
 @require_roles(*REVIEWERS)
 @writes_on_get
 def request_detail(request_id: int) -> tuple[str, int]:
@@ -130,7 +130,7 @@ def _decide(request_id: int, form_name: str, form: Any,
     return redirect(url_for("review.request_detail", request_id=req.id))
 
 
-@bp.post("/pendaftaran/<int:request_id>/mulai")
+@bp.post("/pendaftaran/<id:request_id>/mulai")
 @require_roles(*REVIEWERS)
 def start_review(request_id: int) -> Response | tuple[str, int]:
     form = StartReviewForm(prefix="start")
@@ -138,16 +138,16 @@ def start_review(request_id: int) -> Response | tuple[str, int]:
         req, current_user, form.version.data), _("You are now reviewing this request."))
 
 
-@bp.post("/pendaftaran/<int:request_id>/setujui")
+@bp.post("/pendaftaran/<id:request_id>/setujui")
 @require_roles(*REVIEWERS)
 def approve(request_id: int) -> Response | tuple[str, int]:
     form = ApproveForm(prefix="approve")
     return _decide(request_id, "approve_form", form, lambda req: operations.approve(
-        req, current_user, form.version.data, note=form.note.data or ""),
+        req, current_user, form.version.data, form.reason.data),
         _("The request is approved. It is now in the export for BPJS Ketenagakerjaan."))
 
 
-@bp.post("/pendaftaran/<int:request_id>/minta-informasi")
+@bp.post("/pendaftaran/<id:request_id>/minta-informasi")
 @require_roles(*REVIEWERS)
 def ask_for_information(request_id: int) -> Response | tuple[str, int]:
     form = AskInfoForm(prefix="ask")
@@ -156,7 +156,7 @@ def ask_for_information(request_id: int) -> Response | tuple[str, int]:
         _("The applicant will see your message on the status page."))
 
 
-@bp.post("/pendaftaran/<int:request_id>/tolak")
+@bp.post("/pendaftaran/<id:request_id>/tolak")
 @require_roles(*REVIEWERS)
 def reject(request_id: int) -> Response | tuple[str, int]:
     form = RejectForm(prefix="reject")
@@ -166,7 +166,7 @@ def reject(request_id: int) -> Response | tuple[str, int]:
         _("The request is marked as not approved. The applicant will see the reason."))
 
 
-@bp.post("/pendaftaran/<int:request_id>/terdaftar")
+@bp.post("/pendaftaran/<id:request_id>/terdaftar")
 @require_roles(*REVIEWERS)
 def mark_registered(request_id: int) -> Response | tuple[str, int]:
     req = _load(request_id)
@@ -176,7 +176,7 @@ def mark_registered(request_id: int) -> Response | tuple[str, int]:
         _("The request is marked as registered with BPJS Ketenagakerjaan."))
 
 
-@bp.post("/pendaftaran/<int:request_id>/catatan")
+@bp.post("/pendaftaran/<id:request_id>/catatan")
 @require_roles(*REVIEWERS)
 def add_note(request_id: int) -> Response | tuple[str, int]:
     req = _load(request_id)

@@ -8,9 +8,11 @@ and fails on any /staf/ route that declares nothing.
 from __future__ import annotations
 
 import functools
+import posixpath
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import abort, flash, g, make_response, redirect, request, url_for
 from flask_babel import gettext as _
@@ -25,6 +27,8 @@ STAFF_PREFIX = "/staf"
 ALL_ROLES = tuple(Role)
 # Reviewers decide requests; admins may do everything a reviewer does.
 REVIEWERS = (Role.REVIEWER, Role.ADMIN)
+# "/" or "\\" written as %2F or %5C: no staff path needs one, and a browser may decode it.
+_ENCODED_SEPARATOR = re.compile(r"%(2f|5c)", re.IGNORECASE)
 
 
 def require_roles(*roles: Role) -> Callable[[F], F]:
@@ -55,17 +59,23 @@ def open_to_anyone(view: F) -> F:
 
 
 def is_safe_next(target: str | None) -> bool:
-    """Only a path on this site under /staf/: no scheme, no host, no "//", no backslash, no
-    "..", no control characters (browsers read "/\\evil" and "//evil" as another host)."""
-    if not target or len(target) > 512 or "\\" in target or not target.isprintable():
+    """Only a path on this site under /staf/. Browsers read "/\\evil" and "//evil" as another
+    host and resolve "%2e%2e" like "..", so the path is judged as the browser will see it:
+    decoded once and with its dot segments resolved. Backslashes, encoded slashes or
+    backslashes, anything still encoded after one decoding, and control characters are refused
+    outright."""
+    if not target or len(target) > 512 or not target.isprintable():
+        return False
+    if "\\" in target or _ENCODED_SEPARATOR.search(target):
         return False
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or target.startswith("//"):
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
         return False
-    path = parts.path
-    if ".." in path.split("/"):
+    path = unquote(parts.path)
+    if "%" in path or not path.isprintable() or path.startswith("//"):
         return False
-    return path == STAFF_PREFIX or path.startswith(STAFF_PREFIX + "/")
+    resolved = posixpath.normpath(path)
+    return resolved == STAFF_PREFIX or resolved.startswith(STAFF_PREFIX + "/")
 
 
 def safe_next(target: str | None, default: str) -> str:

@@ -11,6 +11,9 @@ from lindungi.forms import BaseForm
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 
+# Every validator states its message: WTForms' own are English only (it has no Indonesian).
+TOO_LONG = _l("Use at most %(max)d characters.")
+
 ROLE_LABELS = {
     Role.ADMIN: _l("Administrator"),
     Role.REVIEWER: _l("Reviewer"),
@@ -39,10 +42,10 @@ class StaffForm(BaseForm):
 
 class SignInForm(StaffForm):
     email = EmailField(_l("Email address"), validators=[
-        DataRequired(_l("Enter your email address.")), Length(max=254)])
+        DataRequired(_l("Enter your email address.")), Length(max=254, message=TOO_LONG)])
     password = PasswordField(_l("Password"), validators=[
         DataRequired(_l("Enter your password.")),
-        Length(max=accounts.MAX_PASSWORD_LENGTH)])
+        Length(max=accounts.MAX_PASSWORD_LENGTH, message=TOO_LONG)])
     next = HiddenField()
 
 
@@ -64,8 +67,10 @@ class NewPasswordMixin:
 class CreateAccountForm(NewPasswordMixin, StaffForm):
     email = EmailField(_l("Email address"), validators=[
         DataRequired(_l("Enter the email address.")),
-        Email(_l("Enter an email address like name@makassarkota.go.id.")), Length(max=254)])
-    name = StringField(_l("Name shown to other staff"), validators=[Length(max=120)])
+        Email(_l("Enter an email address like name@makassarkota.go.id.")),
+        Length(max=254, message=TOO_LONG)])
+    name = StringField(_l("Name shown to other staff"), validators=[
+        Length(max=120, message=TOO_LONG)])
     role = RadioField(_l("Role"), choices=role_choices, validate_choice=False, validators=[
         AnyOf([role.value for role in Role], _l("Choose a role."))])
 

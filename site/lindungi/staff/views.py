@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from lindungi.audit import actions
 from lindungi.extensions import db, limiter
+from lindungi.review import searches
 from lindungi.staff import signin
 from lindungi.staff.access import (
     ALL_ROLES,
@@ -85,6 +86,7 @@ def too_many_attempts(_error: Exception) -> tuple[str, int]:
 def sign_out() -> Response:
     user = current_user._get_current_object()
     actions.log(actions.SIGN_OUT, target_type="staff_user", target_id=user.id)
+    searches.forget(user)  # the queue's search may hold a worker's name
     end_session(user)  # bumps the session version: a copied cookie stops working too
     logout_user()
     db.session.commit()

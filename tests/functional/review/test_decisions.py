@@ -126,13 +126,38 @@ def test_start_review_records_who_and_when(app: Flask, reviewer, make_request) -
 def test_approve_with_a_reason_for_staff(app: Flask, reviewer, make_request) -> None:
     request = make_request(status=S.IN_REVIEW, public_message="old question")
     response = decide(reviewer, request.id, "setujui", "approve",
-                      note="NIK and decile confirmed with Disdukcapil")
+                      reason="NIK and decile confirmed with Disdukcapil")
     assert response.status_code == 302
     stored = load_request(app, request.id)
     assert stored.status is S.APPROVED and stored.decided_at is not None
     assert stored.public_message == ""
     assert stored.history[-1].internal_note == "NIK and decile confirmed with Disdukcapil"
     assert audit_rows(app, "request.approve")[0].detail == {"status": "approved"}
+
+
+def test_approve_needs_a_reason(app: Flask, reviewer, make_request) -> None:
+    request = make_request(status=S.IN_REVIEW)
+    response = decide(reviewer, request.id, "setujui", "approve", reason="  ")
+    assert response.status_code == 200
+    summary = soup_of(response).select_one(".error-summary").get_text(" ", strip=True)
+    assert "Tulis alasan Anda menyetujui permintaan ini" in summary
+    stored = load_request(app, request.id)
+    assert stored.status is S.IN_REVIEW and stored.history == []
+    assert audit_rows(app, "request.approve") == []
+    with app.app_context(), pytest.raises(ValueError, match="reason"):
+        operations.approve(stored, reviewer.user, stored.version, " ")
+
+
+def test_approve_reason_is_prefilled_and_kept(app: Flask, reviewer, make_request) -> None:
+    request = make_request(status=S.IN_REVIEW)
+    page = soup_of(reviewer.get(f"/staf/pendaftaran/{request.id}"))
+    prefilled = page.select_one("textarea[name=approve-reason]").get_text().strip()
+    assert prefilled == "Data sesuai dengan dokumen."
+    response = decide(reviewer, request.id, "setujui", "approve", reason=prefilled)
+    assert response.status_code == 302
+    [change] = load_request(app, request.id).history
+    assert change.internal_note == "Data sesuai dengan dokumen."
+    assert change.staff_id == reviewer.user.id
 
 
 def test_ask_for_information_is_stored_for_the_status_page(app: Flask, reviewer,
@@ -253,7 +278,8 @@ def test_a_decision_the_status_does_not_allow_changes_nothing(app: Flask, review
                                                               make_request) -> None:
     request = make_request(status=S.REGISTERED)
     response = reviewer.post(f"/staf/pendaftaran/{request.id}/setujui", data={
-        "csrf_token": csrf_token(reviewer), "approve-version": str(request.version)})
+        "csrf_token": csrf_token(reviewer), "approve-version": str(request.version),
+        "approve-reason": "Data sesuai"})
     assert response.status_code == 409
     assert "Keputusan itu tidak bisa diambil sekarang" in response.get_data(as_text=True)
     assert load_request(app, request.id).status is S.REGISTERED
@@ -267,6 +293,7 @@ def test_two_reviewers_at_once_the_second_sees_the_change(app: Flask, client_for
     page_second = second.get(f"/staf/pendaftaran/{request.id}")
     assert first.post(f"/staf/pendaftaran/{request.id}/setujui", data={
         "csrf_token": csrf_token(first), "approve-version": version_in(page_first, "approve"),
+        "approve-reason": "Data sesuai",
     }).status_code == 302
     question = "Mohon kirim foto KTP yang jelas."
     response = second.post(f"/staf/pendaftaran/{request.id}/minta-informasi", data={
@@ -311,13 +338,13 @@ def test_a_change_committed_meanwhile_is_caught_at_flush(app: Flask, reviewer, m
     request = make_request(status=S.IN_REVIEW)
     real_approve = operations.approve
 
-    def approve_after_someone_else(req, staff, version, note=""):
+    def approve_after_someone_else(req, staff, version, reason):
         db.session.execute(sa.text(
             "UPDATE enrollment_request SET version = version + 1 WHERE id = :id"), {"id": req.id})
-        return real_approve(req, staff, version, note=note)
+        return real_approve(req, staff, version, reason)
 
     monkeypatch.setattr(operations, "approve", approve_after_someone_else)
-    response = decide(reviewer, request.id, "setujui", "approve")
+    response = decide(reviewer, request.id, "setujui", "approve", reason="Data sesuai")
     assert response.status_code == 409
     assert "Permintaan ini sudah diubah orang lain" in response.get_data(as_text=True)
     stored = load_request(app, request.id)

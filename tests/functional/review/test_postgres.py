@@ -73,7 +73,8 @@ def test_review_screens_on_postgres(pg_app: Flask) -> None:
         "start-version": page.select_one("input[name=start-version]")["value"],
     }).status_code == 302
     response = other.post(f"/staf/pendaftaran/{waiting.id}/setujui", data={
-        "csrf_token": csrf_token(other), "approve-version": stale})
+        "csrf_token": csrf_token(other), "approve-version": stale,
+        "approve-reason": "Data sesuai"})
     assert response.status_code == 409
     assert load_request(app, waiting.id).status is RequestStatus.IN_REVIEW
 

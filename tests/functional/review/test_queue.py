@@ -79,6 +79,31 @@ def test_filters(reviewer, make_request) -> None:
         assert references(response) == [r.reference for r in expected], query
 
 
+TAMALATE = {"kecamatan_code": "73.71.10", "kelurahan_code": "73.71.10.1001"}
+TALLO = {"kecamatan_code": "73.71.07", "kelurahan_code": "73.71.07.1001"}
+
+
+def test_kecamatan_filter_finds_any_worker(reviewer, make_request) -> None:
+    second_in_tamalate = make_request(workers=[{}, TAMALATE],
+                                      created_at=datetime(2026, 1, 1, 3))
+    first_in_tamalate = make_request(workers=[TAMALATE], created_at=datetime(2026, 1, 2, 3))
+    make_request(workers=[{}, TALLO])  # Mariso and Tallo: not in Tamalate
+    response = reviewer.get("/staf/pendaftaran?kecamatan=73.71.10")
+    assert references(response) == [second_in_tamalate.reference, first_in_tamalate.reference]
+    cells = {row.select_one("td a").get_text(strip=True): row.select("td")[2].get_text(" ",
+                                                                                     strip=True)
+             for row in soup_of(response).select("tbody tr")}
+    assert cells[second_in_tamalate.reference] == "Mariso dan 1 kecamatan lain"
+    assert cells[first_in_tamalate.reference] == "Tamalate"
+
+
+def test_kecamatan_filter_uses_an_index(app: Flask) -> None:
+    with app.app_context():
+        indexes = {tuple(index["column_names"])
+                   for index in sa.inspect(db.engine).get_indexes("enrollment_worker")}
+    assert ("kecamatan_code", "request_id") in indexes
+
+
 def test_dates_are_days_in_makassar(reviewer, make_request) -> None:
     late_evening_utc = make_request(created_at=datetime(2026, 1, 9, 23, 30))  # 10 Jan WITA
     response = reviewer.get("/staf/pendaftaran?since=2026-01-10&until=2026-01-10")
@@ -203,7 +228,8 @@ def test_queue_uses_a_constant_number_of_statements(app: Flask, reviewer) -> Non
                        flagged=number % 3 == 0)
     many = statements_for("/staf/pendaftaran")
     sorted_by_name = statements_for("/staf/pendaftaran?sort=name&flagged=y")
-    assert few == many == sorted_by_name
+    by_kecamatan = statements_for("/staf/pendaftaran?kecamatan=73.71.01")
+    assert few == many == sorted_by_name == by_kecamatan
     assert many <= 6, f"{many} statements for one page of the queue"
 
 

@@ -101,6 +101,9 @@ def test_signed_in_visit_to_sign_in_page_goes_on(client, make_staff) -> None:
         ("//evil.example/staf/", "/staf/"),
         ("/\\evil.example", "/staf/"),
         ("/id/", "/staf/"),
+        ("/staf/%2e%2e/id/", "/staf/"),
+        ("/staf/../id/", "/staf/"),
+        ("javascript:alert(1)", "/staf/"),
     ],
 )
 def test_next_only_to_staff_pages(client, make_staff, next_: str, expected: str) -> None:

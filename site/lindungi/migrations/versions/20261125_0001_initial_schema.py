@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 17:07:13.202652
+Create Date: 2026-11-25 17:35:54.692489
 
 """
 from alembic import op
@@ -194,11 +194,14 @@ def upgrade():
     sa.Column('heir_phone_e164', sa.String(length=20), nullable=False),
     sa.Column('nik_outside_makassar', sa.Boolean(), nullable=False),
     sa.Column('kpj_number', sa.String(length=20), nullable=False),
+    sa.Column('open_nik', sa.String(length=16), nullable=True),
     sa.ForeignKeyConstraint(['request_id'], ['enrollment_request.id'], name=op.f('fk_enrollment_worker_request_id_enrollment_request'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_enrollment_worker'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_enrollment_worker')),
+    sa.UniqueConstraint('open_nik', name=op.f('uq_enrollment_worker_open_nik'))
     )
     with op.batch_alter_table('enrollment_worker', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrollment_worker_full_name'), ['full_name'], unique=False)
+        batch_op.create_index('ix_enrollment_worker_kecamatan_request', ['kecamatan_code', 'request_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_worker_nik'), ['nik'], unique=False)
         batch_op.create_index(batch_op.f('ix_enrollment_worker_request_id'), ['request_id'], unique=False)
         batch_op.create_index('ix_enrollment_worker_request_position', ['request_id', 'position'], unique=False)
@@ -247,6 +250,18 @@ def upgrade():
     )
     with op.batch_alter_table('page_text', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_page_text_page_id'), ['page_id'], unique=False)
+
+    op.create_table('queue_search',
+    sa.Column('id', sa.String(length=43), nullable=False),
+    sa.Column('staff_id', sa.Integer(), nullable=False),
+    sa.Column('text', sa.String(length=80), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['staff_id'], ['staff_user.id'], name=op.f('fk_queue_search_staff_id_staff_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_queue_search'))
+    )
+    with op.batch_alter_table('queue_search', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_queue_search_expires_at'), ['expires_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_queue_search_staff_id'), ['staff_id'], unique=False)
 
     op.create_table('status_change',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -331,6 +346,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_status_change_request_id'))
 
     op.drop_table('status_change')
+    with op.batch_alter_table('queue_search', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_queue_search_staff_id'))
+        batch_op.drop_index(batch_op.f('ix_queue_search_expires_at'))
+
+    op.drop_table('queue_search')
     with op.batch_alter_table('page_text', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_page_text_page_id'))
 
@@ -347,6 +367,7 @@ def downgrade():
         batch_op.drop_index('ix_enrollment_worker_request_position')
         batch_op.drop_index(batch_op.f('ix_enrollment_worker_request_id'))
         batch_op.drop_index(batch_op.f('ix_enrollment_worker_nik'))
+        batch_op.drop_index('ix_enrollment_worker_kecamatan_request')
         batch_op.drop_index(batch_op.f('ix_enrollment_worker_full_name'))
 
     op.drop_table('enrollment_worker')

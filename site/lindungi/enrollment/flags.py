@@ -1,0 +1,60 @@
+"""The flags known when a request is sent (rules in lindungi.core.flags), and the one query for
+other requests naming the same NIKs, which the review detail page runs again on every view
+(a later request can make an earlier one a duplicate)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from lindungi.core.flags import (
+    WorkerFacts,
+    duplicate_code,
+    niks_given_twice,
+    worker_codes,
+)
+from lindungi.core.parameters import ProgramParameters
+from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
+from lindungi.extensions import db
+
+
+@dataclass(frozen=True)
+class OtherRequest:
+    nik: str
+    id: int
+    reference: str
+    status: RequestStatus
+
+
+def other_requests(niks: Iterable[str], exclude_id: int | None = None) -> list[OtherRequest]:
+    """Every request (oldest first) naming one of these NIKs, other than `exclude_id`."""
+    wanted = sorted(set(niks))
+    if not wanted:
+        return []
+    statement = (
+        sa.select(EnrollmentWorker.nik, EnrollmentRequest.id, EnrollmentRequest.reference,
+                  EnrollmentRequest.status)
+        .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
+        .where(EnrollmentWorker.nik.in_(wanted))
+        .order_by(EnrollmentRequest.created_at, EnrollmentRequest.id)
+    )
+    if exclude_id is not None:
+        statement = statement.where(EnrollmentRequest.id != exclude_id)
+    return [OtherRequest(*row) for row in db.session.execute(statement)]
+
+
+def submit_codes(workers: Sequence[WorkerFacts], on_date: date,
+                 params: ProgramParameters) -> list[str]:
+    """Every flag of a request about to be stored: each worker's own, a NIK given twice, and
+    NIKs already in other requests (open ones are refused before this; registered or refused
+    ones may come back)."""
+    codes = [code for worker in workers for code in worker_codes(worker, on_date, params)]
+    niks = [worker.nik for worker in workers]
+    if niks_given_twice(niks):
+        codes.append("duplicate_here")
+    codes.extend(duplicate_code(other.status == RequestStatus.REGISTERED)
+                 for other in other_requests(niks))
+    return codes
