@@ -103,7 +103,7 @@ def test_two_worker_request_then_status_on_a_phone(live_server, phone) -> None:
     assert reference.startswith("LM-") and len(reference) == 12
     phone.assert_clean()
 
-    page.get_by_role("link", name="Cek status permohonan").click()
+    page.get_by_role("main").get_by_role("link", name="Cek status permohonan").click()
     expect(heading).to_have_text("Cek status permohonan")
     page.get_by_label("Nomor referensi").fill(reference.lower())
     page.get_by_label("Tanggal", exact=True).fill("30")
