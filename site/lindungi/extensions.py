@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_babel import Babel
@@ -24,6 +26,13 @@ class Base(so.DeclarativeBase):
             "pk": "pk_%(table_name)s",
         }
     )
+
+
+def str_enum(cls: type[enum.Enum], length: int = 20) -> sa.Enum:
+    """An enum column stored as its values in a VARCHAR (no native ENUM type), so adding a
+    member needs no ALTER TYPE on PostgreSQL and reads the same on SQLite."""
+    return sa.Enum(cls, native_enum=False, length=length,
+                   values_callable=lambda members: [m.value for m in members])
 
 
 db = SQLAlchemy(model_class=Base)

@@ -10,15 +10,11 @@ from typing import Generic, TypeVar
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from lindungi.extensions import db
+from lindungi.extensions import db, str_enum
 from lindungi.timeutil import utcnow
 
 TextT = TypeVar("TextT")
 
-
-def _enum(cls: type[enum.Enum], length: int = 20) -> sa.Enum:
-    return sa.Enum(cls, native_enum=False, length=length,
-                   values_callable=lambda members: [m.value for m in members])
 
 
 class Category(enum.StrEnum):
@@ -70,9 +66,9 @@ class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     slug: so.Mapped[str] = so.mapped_column(sa.String(80), unique=True)
-    category: so.Mapped[Category] = so.mapped_column(_enum(Category), index=True)
+    category: so.Mapped[Category] = so.mapped_column(str_enum(Category), index=True)
     status: so.Mapped[PublishStatus] = so.mapped_column(
-        _enum(PublishStatus), default=PublishStatus.DRAFT, index=True
+        str_enum(PublishStatus), default=PublishStatus.DRAFT, index=True
     )
     publish_at: so.Mapped[datetime | None] = so.mapped_column(index=True)
     # When the published text last changed in a way readers should know ("updated ...").
@@ -195,7 +191,7 @@ class SearchDocument(db.Model):  # type: ignore[name-defined,misc]
     )
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    kind: so.Mapped[DocumentKind] = so.mapped_column(_enum(DocumentKind, 10))
+    kind: so.Mapped[DocumentKind] = so.mapped_column(str_enum(DocumentKind, 10))
     ref_id: so.Mapped[int]
     # The language searched in, and the language of the text (Indonesian when English is missing).
     lang: so.Mapped[str] = so.mapped_column(sa.String(5), index=True)

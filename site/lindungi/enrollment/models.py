@@ -12,13 +12,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from lindungi.extensions import db
+from lindungi.extensions import db, str_enum
 from lindungi.timeutil import utcnow
-
-
-def _enum(cls: type[enum.Enum], length: int = 20) -> sa.Enum:
-    return sa.Enum(cls, native_enum=False, length=length,
-                   values_callable=lambda members: [m.value for m in members])
 
 
 class RequestStatus(enum.StrEnum):
@@ -63,7 +58,7 @@ class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
     # The final submit's token: the same token twice means the same request, never a second one.
     idempotency_token: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     status: so.Mapped[RequestStatus] = so.mapped_column(
-        _enum(RequestStatus), default=RequestStatus.RECEIVED, index=True
+        str_enum(RequestStatus), default=RequestStatus.RECEIVED, index=True
     )
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
@@ -113,7 +108,7 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
     nik: so.Mapped[str] = so.mapped_column(sa.String(16), index=True)
     kk: so.Mapped[str] = so.mapped_column(sa.String(16))
     birth_date: so.Mapped[date]
-    sex: so.Mapped[Sex] = so.mapped_column(_enum(Sex, 1))
+    sex: so.Mapped[Sex] = so.mapped_column(str_enum(Sex, 1))
     place_of_birth: so.Mapped[str] = so.mapped_column(sa.String(80), default="")
     mother_maiden_name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     address: so.Mapped[str] = so.mapped_column(sa.String(300))
@@ -158,8 +153,8 @@ class StatusChange(db.Model):  # type: ignore[name-defined,misc]
         sa.ForeignKey("enrollment_request.id", ondelete="CASCADE"), index=True
     )
     at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
-    from_status: so.Mapped[RequestStatus | None] = so.mapped_column(_enum(RequestStatus))
-    to_status: so.Mapped[RequestStatus] = so.mapped_column(_enum(RequestStatus))
+    from_status: so.Mapped[RequestStatus | None] = so.mapped_column(str_enum(RequestStatus))
+    to_status: so.Mapped[RequestStatus] = so.mapped_column(str_enum(RequestStatus))
     staff_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("staff_user.id"))
     public_message: so.Mapped[str] = so.mapped_column(sa.Text, default="")
     reason_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")

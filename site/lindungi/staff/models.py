@@ -10,7 +10,7 @@ import sqlalchemy.orm as so
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from lindungi.extensions import db
+from lindungi.extensions import db, str_enum
 from lindungi.timeutil import utcnow
 
 
@@ -28,7 +28,7 @@ class StaffUser(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     password_hash: so.Mapped[str] = so.mapped_column(sa.String(256))
     role: so.Mapped[Role] = so.mapped_column(
-        sa.Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+        str_enum(Role)
     )
     active: so.Mapped[bool] = so.mapped_column(default=True)
     # Bumped on sign-out, password, role or status change: every older session stops working.

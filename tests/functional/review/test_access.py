@@ -15,6 +15,7 @@ from lindungi.content.models import Category
 from lindungi.extensions import db
 from lindungi.staff.access import is_safe_next
 from lindungi.staff.models import Role, StaffUser
+from tests.checking import soup_of
 from tests.staff_helpers import create_request, csrf_token, sign_in_as
 
 PUBLIC_STAFF_ENDPOINTS = {"staff.sign_in"}
@@ -195,3 +196,14 @@ def test_staff_pages_are_never_cached(client_for) -> None:
 )
 def test_safe_next(target: str | None, safe: bool) -> None:
     assert is_safe_next(target) is safe
+
+
+def test_staff_errors_keep_the_staff_layout(client_for) -> None:
+    communications = client_for(Role.COMMUNICATIONS)
+    soup = soup_of(communications.get("/staf/pendaftaran"))
+    assert soup.h1.get_text(strip=True) == "Anda tidak dapat membuka halaman ini"
+    assert soup.select_one("nav.staff-nav")
+    assert not soup.select(".lang-switch")
+    missing = soup_of(communications.get("/staf/tidak-ada"))
+    assert missing.h1.get_text(strip=True) == "Halaman tidak ditemukan"
+    assert not missing.select(".lang-switch")
