@@ -4,9 +4,6 @@ first step is saved, then move into the draft."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 import sqlalchemy as sa
 from flask import Flask
@@ -16,6 +13,7 @@ from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.extensions import db
 from tests.checking import soup_of
 from tests.enrollment_support import NOW, Flow
+from tests.statements import counting_statements
 
 LINK = "/daftar?kecamatan=73.71.05&occupation=fisher&decile=3&member=no"
 WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE")
@@ -24,22 +22,6 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE")
 @pytest.fixture(autouse=True)
 def fixed_now(app: Flask) -> None:
     app.config["NOW"] = NOW
-
-
-@contextmanager
-def statements(app: Flask) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn, _cursor, statement, _params, _context, _many) -> None:
-        seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", record)
 
 
 def drafts(app: Flask) -> list[EnrollmentDraft]:
@@ -51,7 +33,7 @@ def drafts(app: Flask) -> list[EnrollmentDraft]:
 
 def test_following_the_link_writes_nothing(app: Flask, client) -> None:
     flow = Flow(client, "id")
-    with statements(app) as seen:
+    with counting_statements(app) as seen:
         response = flow.get(LINK)
     assert response.status_code == 303 and response.location == "/id/daftar"
     assert not [s for s in seen if s.lstrip().upper().startswith(WRITES)]

@@ -3,8 +3,6 @@ statements per page however many requests there are."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -18,28 +16,13 @@ from lindungi.review.queries import PAGE_SIZE
 from lindungi.staff.models import Role
 from tests.checking import soup_of
 from tests.staff_helpers import create_request, csrf_token
+from tests.statements import counting_statements
 
 S = RequestStatus
 
 
 def references(response) -> list[str]:
     return [a.get_text(strip=True) for a in soup_of(response).select("tbody td:first-child a")]
-
-
-@contextmanager
-def counting_statements(app: Flask) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _many) -> None:
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
 
 
 @pytest.fixture
