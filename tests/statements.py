@@ -1,8 +1,10 @@
-"""Counting the SQL statements a block of code sends (query-count and no-write tests)."""
+"""Watching the SQL statements a block of code sends: counting them (query-count and no-write
+tests) or failing chosen ones (a busy database)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import sqlalchemy as sa
@@ -12,17 +14,36 @@ from lindungi.extensions import db
 
 
 @contextmanager
-def counting_statements(app: Flask) -> Iterator[list[str]]:
-    """Yield a list that collects every statement sent to the app's database inside the block."""
-    statements: list[str] = []
+def before_each_statement(app: Flask, callback: Callable[[str], None]) -> Iterator[None]:
+    """Call `callback(statement)` before every statement sent to the app's database."""
 
-    def count(_conn, _cursor, statement, _params, _context, _many) -> None:
-        statements.append(statement)
+    def listener(_conn, _cursor, statement, _params, _context, _many) -> None:
+        callback(statement)
 
     with app.app_context():
         engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", count)
+    sa.event.listen(engine, "before_cursor_execute", listener)
     try:
-        yield statements
+        yield
     finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
+        sa.event.remove(engine, "before_cursor_execute", listener)
+
+
+@contextmanager
+def counting_statements(app: Flask) -> Iterator[list[str]]:
+    """Yield a list that collects every statement sent inside the block."""
+    statements: list[str] = []
+    with before_each_statement(app, statements.append):
+        yield statements
+
+
+@contextmanager
+def database_locked_on(app: Flask, prefix: str | tuple[str, ...]) -> Iterator[None]:
+    """Statements starting with `prefix` fail as SQLite does when another writer holds the lock."""
+
+    def fail(statement: str) -> None:
+        if statement.startswith(prefix):
+            raise sqlite3.OperationalError("database is locked")
+
+    with before_each_statement(app, fail):
+        yield

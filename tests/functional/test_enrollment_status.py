@@ -14,6 +14,7 @@ from lindungi.enrollment.models import EnrollmentRequest, RequestStatus, StatusC
 from lindungi.extensions import db
 from tests.checking import soup_of
 from tests.enrollment_support import NOW, Flow, csrf_token_of, error_messages, message, texts
+from tests.statements import counting_statements
 
 BORN_1 = date(1980, 8, 12)  # worker 1 (Siti Aminah)
 BORN_2 = date(1975, 1, 30)  # worker 2 (Andi Baso)
@@ -92,23 +93,16 @@ def test_wrong_birth_date_and_unknown_reference_get_the_same_answer(app, client,
 
 
 def test_wrong_and_unknown_run_the_same_queries(app, client, sent) -> None:
-    statements: list[str] = []
+    def about_requests(statements: list[str]) -> list[str]:
+        return [re.sub(r"\s+", " ", statement) for statement in statements
+                if "enrollment" in statement or "status_change" in statement]
 
-    def count(conn, cursor, statement, *args):
-        if "enrollment" in statement or "status_change" in statement:
-            statements.append(re.sub(r"\s+", " ", statement))
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
+    with counting_statements(app) as statements:
         lookup(client, "en", sent, date(1980, 8, 13))
-        wrong = list(statements)
-        statements.clear()
+    wrong = about_requests(statements)
+    with counting_statements(app) as statements:
         lookup(client, "en", UNKNOWN, BORN_1)
-        unknown = list(statements)
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
+    unknown = about_requests(statements)
     assert wrong == unknown and len(wrong) == 3
 
 

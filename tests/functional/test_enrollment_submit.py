@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from lindungi.enrollment.pages import worker_context
 from lindungi.extensions import db
 from tests.checking import soup_of
 from tests.enrollment_support import NOW, Flow, error_messages, make_nik, message, texts
+from tests.statements import database_locked_on
 
 
 @pytest.fixture(autouse=True)
@@ -101,17 +101,8 @@ def test_busy_database_gives_a_retry_page_and_keeps_the_answers(app, client, lan
     flow.up_to_check(workers=2)
     token = flow.submit_token()
 
-    def locked(conn, cursor, statement, *args):
-        if statement.startswith("INSERT INTO enrollment_request"):
-            raise sqlite3.OperationalError("database is locked")
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", locked)
-    try:
+    with database_locked_on(app, "INSERT INTO enrollment_request"):
         response = flow.submit(token)
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", locked)
     assert response.status_code == 503 and response.headers["Retry-After"] == "30"
     assert response.headers["Cache-Control"] == "no-store"
     title = message(app, lang, "The request could not be sent yet")
@@ -131,17 +122,8 @@ def test_busy_database_is_logged_without_personal_data(app, client, caplog) -> N
     flow.up_to_check()
     token = flow.submit_token()
 
-    def locked(conn, cursor, statement, *args):
-        if statement.startswith("INSERT INTO enrollment_request"):
-            raise sqlite3.OperationalError("database is locked")
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", locked)
-    try:
+    with database_locked_on(app, "INSERT INTO enrollment_request"):
         flow.submit(token)
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", locked)
     logged = caplog.text
     assert "database unavailable" in logged
     assert "7371" not in logged and "Siti" not in logged and "6281" not in logged
@@ -212,27 +194,13 @@ def test_after_sending_the_steps_start_a_new_request(app, client) -> None:
     assert flow.get("/daftar").status_code == 200
 
 
-def _lock_inserts_into(app, table: str):
-    def locked(conn, cursor, statement, *args):
-        if statement.startswith(("INSERT INTO " + table, "UPDATE " + table)):
-            raise sqlite3.OperationalError("database is locked")
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", locked)
-    return lambda: sa.event.remove(engine, "before_cursor_execute", locked)
-
-
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
 def test_busy_database_on_a_step_keeps_the_saved_answers(app, client, htmx: bool) -> None:
     flow = Flow(client, "en", htmx)
     flow.applicant()
     flow.worker()
-    release = _lock_inserts_into(app, "enrollment_draft")
-    try:
+    with database_locked_on(app, ("INSERT INTO enrollment_draft", "UPDATE enrollment_draft")):
         response = flow.contact()
-    finally:
-        release()
     if htmx:  # htmx ignores 5xx: the message replaces the step instead
         assert response.status_code == 200
         assert response.headers["HX-Retarget"] == "#enrollment-step"
