@@ -98,33 +98,29 @@ def _languages() -> list[str]:
     return list(current_app.config["SUPPORTED_LOCALES"])
 
 
-def index_article(article: Article) -> None:
+def _index(kind: DocumentKind, item: Article | Page, url_key: str,
+           visible_from: datetime | None, published_at: datetime | None) -> None:
     """One row per language; a language without its own text gets the Indonesian one, so an
     English search still finds an article written only in Indonesian."""
-    visible = article.publish_at if article.status == PublishStatus.PUBLISHED else None
     for lang in _languages():
-        text = article.text_or_fallback(lang)
+        text = item.text_or_fallback(lang)
         figures = formatted_figures(text.lang)
         _put(
-            DocumentKind.ARTICLE, article.id, lang, text_lang=text.lang, url_key=article.slug,
+            kind, item.id, lang, text_lang=text.lang, url_key=url_key,
             title=replace_tokens(text.title, figures),
             summary=replace_tokens(text.summary, figures),
-            body=plain_text(text.body, figures), visible_from=visible,
-            published_at=article.publish_at,
+            body=plain_text(text.body, figures), visible_from=visible_from,
+            published_at=published_at,
         )
+
+
+def index_article(article: Article) -> None:
+    visible = article.publish_at if article.status == PublishStatus.PUBLISHED else None
+    _index(DocumentKind.ARTICLE, article, article.slug, visible, article.publish_at)
 
 
 def index_page(page: Page) -> None:
-    for lang in _languages():
-        text = page.text_or_fallback(lang)
-        figures = formatted_figures(text.lang)
-        _put(
-            DocumentKind.PAGE, page.id, lang, text_lang=text.lang, url_key=page.key,
-            title=replace_tokens(text.title, figures),
-            summary=replace_tokens(text.summary, figures),
-            body=plain_text(text.body, figures), visible_from=PAGE_VISIBLE_FROM,
-            published_at=None,
-        )
+    _index(DocumentKind.PAGE, page, page.key, PAGE_VISIBLE_FROM, None)
 
 
 def rebuild() -> int:
