@@ -3,17 +3,10 @@ workers. create_app() builds the Flask app; see README.md for the architecture m
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-try:
-    __version__ = version("lindungi")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
-
-# templates/, static/, translations/ and instance/ sit at the top of the repository.
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from lindungi.paths import PROJECT_ROOT
 
 
 def create_app(test_config: dict[str, Any] | None = None):

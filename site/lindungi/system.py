@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, redirect, url_for
 from werkzeug.wrappers import Response
 
-from lindungi import __version__
 from lindungi.database import database_answers
 from lindungi.i18n import preferred_lang
+from lindungi.paths import __version__
 
 bp = Blueprint("system", __name__)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lindungi import PROJECT_ROOT, create_app
+from lindungi import create_app
 from lindungi.config import ConfigError, from_environment
+from lindungi.paths import PROJECT_ROOT
 
 
 def test_default_app_is_not_testing(tmp_path: Path) -> None:

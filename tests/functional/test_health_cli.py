@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Flask
 
-from lindungi import __version__
 from lindungi.extensions import db
+from lindungi.paths import __version__
 from lindungi.staff.models import Role, StaffUser
 from tests.conftest import STAFF_PASSWORD
 

@@ -11,8 +11,8 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from lindungi import PROJECT_ROOT
 from lindungi.formatting import format_datetime_wita, format_rupiah
+from lindungi.paths import PROJECT_ROOT
 from tests.checking import soup_of
 
 PO_FILE = PROJECT_ROOT / "translations" / "id" / "LC_MESSAGES" / "messages.po"

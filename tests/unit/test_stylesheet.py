@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from lindungi import PROJECT_ROOT
+from lindungi.paths import PROJECT_ROOT
 
 CSS = PROJECT_ROOT / "static" / "css" / "site.css"
 

@@ -15,8 +15,8 @@ from typing import ParamSpec
 from flask import current_app, make_response, request
 from werkzeug.wrappers import Response
 
-from lindungi import PROJECT_ROOT, __version__
 from lindungi.content.queries import content_fingerprint
+from lindungi.paths import PROJECT_ROOT, __version__
 
 P = ParamSpec("P")
 
