@@ -4,7 +4,6 @@ The demo seed and the communications staff's editor both go through here."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,11 +27,10 @@ from lindungi.content.models import (
     PublishStatus,
     SlugRedirect,
 )
+from lindungi.content.sections import SLUG_MAX, SLUG_RE
 from lindungi.extensions import db
 from lindungi.timeutil import utcnow
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_MAX = 80
 REQUIRED_LANG = "id"
 
 
@@ -117,18 +115,6 @@ class HospitalData:
     services_en: str = ""
     sort_order: int = 0
     active: bool = True
-
-
-def slugify(title: str) -> str:
-    """A URL slug from a title: ascii words joined by hyphens, at most SLUG_MAX characters."""
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > SLUG_MAX:
-            break
-        slug = candidate
-    return slug
 
 
 def slug_taken(slug: str, ignore_article_id: int | None = None) -> bool:

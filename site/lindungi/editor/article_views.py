@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from lindungi.content import operations
 from lindungi.content.models import Article, Category
+from lindungi.content.sections import CATEGORY_LABELS
 from lindungi.content.web import figures_for, render_body
 from lindungi.editor import queries, saving
 from lindungi.editor.blueprint import EDITORS, bp
@@ -18,7 +19,6 @@ from lindungi.editor.forms import ArticleFilterForm, ArticleForm
 from lindungi.editor.states import STATE_LABELS, STATE_TAGS, State, article_state
 from lindungi.extensions import db
 from lindungi.formatting import format_datetime_wita
-from lindungi.public.helpers import CATEGORY_LABELS
 from lindungi.staff.access import require_roles
 from lindungi.templating import locale_code
 from lindungi.timeutil import utcnow

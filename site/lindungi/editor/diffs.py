@@ -17,10 +17,10 @@ from lindungi.content.revisions import (
     line_diff,
     parse_when,
 )
+from lindungi.content.sections import CATEGORY_LABELS
 from lindungi.editor import wita
 from lindungi.editor.labels import STATUS_LABELS, field_label
 from lindungi.formatting import format_date_long, format_datetime_wita
-from lindungi.public.helpers import CATEGORY_LABELS
 from lindungi.templating import locale_code
 
 TEXT_FIELDS = ("title", "summary", "body", "cover_alt", "cover_caption")

@@ -29,13 +29,13 @@ from wtforms.widgets import HiddenInput
 
 from lindungi.content import media
 from lindungi.content.figures import current_parameters
-from lindungi.content.operations import SLUG_MAX, SLUG_RE, slug_taken
+from lindungi.content.operations import slug_taken
 from lindungi.content.rendering import unknown_tokens
+from lindungi.content.sections import CATEGORY_LABELS, SLUG_MAX, SLUG_RE
 from lindungi.core.parameters import figures
 from lindungi.editor import wita
 from lindungi.editor.states import STATE_LABELS, State
 from lindungi.forms import BaseForm, GetForm
-from lindungi.public.helpers import CATEGORY_LABELS
 
 TITLE_MAX, SUMMARY_MAX, BODY_MAX, ALT_MAX, CAPTION_MAX = 200, 400, 60_000, 300, 300
 TEXT_NAMES = ("title", "summary", "body", "cover_alt", "cover_caption")

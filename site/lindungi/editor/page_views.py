@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from lindungi.content import operations, queries
 from lindungi.content.models import Page
+from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.content.web import figures_for
 from lindungi.editor import saving
 from lindungi.editor.article_views import previews, wants_preview
@@ -18,7 +19,6 @@ from lindungi.editor.forms import PageForm
 from lindungi.editor.labels import PAGE_LABELS, page_label
 from lindungi.editor.queries import pages_by_key
 from lindungi.extensions import db
-from lindungi.public.helpers import PAGE_ENDPOINTS
 from lindungi.staff.access import require_roles
 
 

@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response
 from lindungi.content.figures import current_parameters
 from lindungi.content.models import Article
 from lindungi.content.rendering import unknown_tokens
+from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.content.web import page_locale, render_body
 from lindungi.core.parameters import figures
 from lindungi.editor.article_views import load_article
@@ -21,7 +22,6 @@ from lindungi.editor.blueprint import EDITORS, bp
 from lindungi.editor.labels import page_label
 from lindungi.editor.page_views import page_key_or_404
 from lindungi.editor.states import State, article_state
-from lindungi.public.helpers import PAGE_ENDPOINTS
 from lindungi.public.news import article_context
 from lindungi.staff.access import require_roles
 from lindungi.timeutil import utcnow

@@ -9,9 +9,9 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from lindungi.content.models import Article, ArticleText, Category, Page
+from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.editor.states import State, state_condition
 from lindungi.extensions import db
-from lindungi.public.helpers import PAGE_ENDPOINTS
 
 PER_PAGE = 25
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from lindungi.content import media, operations
 from lindungi.content.models import Article, Category, Page
+from lindungi.content.sections import SLUG_MAX, slugify
 from lindungi.editor import wita
 from lindungi.editor.forms import PAGE_TEXT_NAMES, TEXT_NAMES, ArticleForm, PageForm
 from lindungi.editor.states import State, article_state, stored_status
@@ -22,7 +23,7 @@ def unique_slug(base: str, article_id: int | None) -> str:
     while operations.slug_taken(candidate, article_id):
         number += 1
         suffix = f"-{number}"
-        candidate = base[: operations.SLUG_MAX - len(suffix)].rstrip("-") + suffix
+        candidate = base[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
     return candidate
 
 
@@ -66,7 +67,7 @@ def article_data(
     if form.english_given():
         texts["en"] = operations.ArticleTextData(**form.texts("en"))
     article_id = article.id if article is not None else None
-    slug = form.slug.data or unique_slug(operations.slugify(form.id_title.data or ""), article_id)
+    slug = form.slug.data or unique_slug(slugify(form.id_title.data or ""), article_id)
     return operations.ArticleData(
         slug=slug, category=Category(form.category.data), texts=texts,
         status=stored_status(State(form.state.data)),

@@ -8,39 +8,9 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import lazy_gettext as _l
 
-from lindungi.content.models import Category, MediaImage
-
-# URL words for the news filter (the same in both languages, like every path word).
-CATEGORY_SLUGS: dict[str, Category] = {
-    "kemitraan": Category.PARTNERSHIPS,
-    "kepesertaan": Category.ENROLLMENT,
-    "klaim": Category.CLAIMS,
-    "layanan": Category.SERVICE,
-}
-CATEGORY_LABELS = {
-    Category.PARTNERSHIPS: _l("Partnerships"),
-    Category.ENROLLMENT: _l("Enrollment"),
-    Category.CLAIMS: _l("Claims"),
-    Category.SERVICE: _l("Service notices"),
-}
-
-# Long-form page key -> (endpoint, view arguments).
-PAGE_ENDPOINTS: dict[str, tuple[str, dict[str, str]]] = {
-    "manfaat": ("public.benefits", {}),
-    "jkk": ("public.program", {"program": "jkk"}),
-    "jkm": ("public.program", {"program": "jkm"}),
-    "jht": ("public.program", {"program": "jht"}),
-    "klaim": ("public.claim", {}),
-    "faq": ("public.faq", {}),
-    "kontak": ("public.contact", {}),
-    "privasi": ("public.privacy", {}),
-}
-
-
-def category_slug(category: Category) -> str:
-    return next(slug for slug, value in CATEGORY_SLUGS.items() if value == category)
+from lindungi.content.models import MediaImage
+from lindungi.content.sections import CATEGORY_LABELS, PAGE_ENDPOINTS, category_slug
 
 
 def absolute_url(endpoint: str, **values: Any) -> str:

@@ -10,11 +10,12 @@ from werkzeug.wrappers import Response
 
 from lindungi.content import queries
 from lindungi.content.models import Article, ArticleText, Category
+from lindungi.content.sections import CATEGORY_SLUGS
 from lindungi.content.web import page_locale, with_figures
 from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
 from lindungi.public.caching import cacheable
-from lindungi.public.helpers import CATEGORY_SLUGS, absolute_url, media_url, share_links
+from lindungi.public.helpers import absolute_url, media_url, share_links
 from lindungi.urlargs import page_number
 
 FEED_ENTRIES = 20

@@ -14,8 +14,9 @@ from lindungi.content import queries
 from lindungi.public.blueprint import site_bp
 
 __all__ = ["site_bp"]
+from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.public.caching import cacheable
-from lindungi.public.helpers import PAGE_ENDPOINTS, absolute_url
+from lindungi.public.helpers import absolute_url
 
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}-[0-9]{2,4}\.webp$")
 ONE_YEAR = 365 * 24 * 60 * 60
