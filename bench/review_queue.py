@@ -32,6 +32,8 @@ from lindungi.enrollment.models import (
     RequestStatus,
 )
 from lindungi.extensions import db
+from lindungi.protection.columns import nik_index
+from lindungi.protection.crypto import new_key
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 
@@ -60,10 +62,11 @@ def fill(count: int, rng: random.Random) -> None:
             "flagged": rng.random() < 0.1, "kecamatan_code": kec, "version": 1,
         })
         for position in range(1, rng.choice([1, 1, 1, 2, 3]) + 1):
+            nik = f"7371{rng.randint(10**11, 10**12 - 1)}"
             worker_rows.append({
                 "request_id": number, "position": position,
                 "full_name": f"{rng.choice(NAMES)} {rng.choice(NAMES)}",
-                "nik": f"7371{rng.randint(10**11, 10**12 - 1)}", "kk": "7371010101090001",
+                "nik": nik, "nik_index": nik_index(nik), "kk": "7371010101090001",
                 "birth_date": date(rng.randint(1961, 2007), rng.randint(1, 12), 1), "sex": "M",
                 "place_of_birth": "", "mother_maiden_name": "", "address": "Jl. Contoh",
                 "rt_rw": "", "kecamatan_code": kec, "kelurahan_code": kel,
@@ -95,6 +98,7 @@ def main() -> None:
     folder = tempfile.mkdtemp(prefix="lindungi-bench-")
     url = args.database or f"sqlite:///{folder}/bench.sqlite3"
     app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
+                      "DATA_KEYS": "bench:" + new_key(), "INDEX_KEY": new_key(),
                       "RATELIMIT_STORAGE_URI": "memory://", "WTF_CSRF_ENABLED": False})
     with app.app_context():
         db.drop_all()

@@ -19,12 +19,17 @@ from tests.checking import CheckingClient
 from tests.staff_helpers import AuthActions
 
 STAFF_PASSWORD = "correct horse battery staple"
+# The tests' own keys for personal data at rest (protection.crypto); no installation uses them.
+TEST_DATA_KEYS = "t1:gnXSUgTgT6QE3a-6AvYKREsbUfBYVuuiRvC2vRMb-LU"
+TEST_INDEX_KEY = "kteLL4fEOn-s6KGummz9L-SYqmsc7xfu4zBPoo2HJjg"
 
 
 def base_config(tmp_path: Path) -> dict[str, Any]:
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
+        "DATA_KEYS": TEST_DATA_KEYS,
+        "INDEX_KEY": TEST_INDEX_KEY,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "MEDIA_DIR": str(tmp_path / "media"),
         "RATELIMIT_STORAGE_URI": "memory://",

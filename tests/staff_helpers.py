@@ -56,6 +56,16 @@ def worker_data(**overrides: Any) -> dict[str, Any]:
     return data
 
 
+def _worker(position: int, data: dict[str, Any]) -> EnrollmentWorker:
+    """A worker row; a true "open_nik" marks its request open for the NIK (the column holds the
+    NIK's blind index, set from the NIK)."""
+    opened = data.pop("open_nik", None)
+    worker = EnrollmentWorker(position=position, **data)
+    if opened:
+        worker.open_nik = worker.nik_index
+    return worker
+
+
 def create_request(app: Flask, workers: list[dict[str, Any]] | None = None,
                    **overrides: Any) -> EnrollmentRequest:
     """An enrollment request (committed, detached, workers loaded). Each worker dict overrides
@@ -72,7 +82,7 @@ def create_request(app: Flask, workers: list[dict[str, Any]] | None = None,
         }
         values.update(overrides)
         request = EnrollmentRequest(**values)
-        request.workers = [EnrollmentWorker(position=i, **p) for i, p in enumerate(people, 1)]
+        request.workers = [_worker(i, p) for i, p in enumerate(people, 1)]
         db.session.add(request)
         db.session.commit()
         db.session.refresh(request)

@@ -17,6 +17,7 @@ def create_app(test_config: dict[str, Any] | None = None):
     from lindungi import models as _all_models  # noqa: F401  (registers every table)
     from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
     from lindungi.htmx import LindungiRequest
+    from lindungi.protection import columns as protection_columns
     from lindungi.sessions import LindungiSessionInterface
     from lindungi.staff import sessions as staff_sessions
 
@@ -46,6 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None):
         hops = int(app.config["PROXY_HOPS"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
+    protection_columns.init_app(app)
     db.init_app(app)
     # Batch mode lets the same migrations alter tables on SQLite as well as on PostgreSQL.
     migrate.init_app(
@@ -73,8 +75,11 @@ def create_app(test_config: dict[str, Any] | None = None):
 
 
 def _derive_settings(app) -> None:
+    from lindungi.protection.files import private_dir
+
     cfg = app.config
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    # The instance folder holds the keys (config.py) and the SQLite database: its owner only.
+    private_dir(Path(app.instance_path))
     url = cfg.get("SQLALCHEMY_DATABASE_URI") or cfg["DATABASE_URL"]
     if not url:
         url = f"sqlite:///{Path(app.instance_path) / 'lindungi.sqlite3'}"

@@ -14,6 +14,10 @@ ENV_PREFIX = "LINDUNGI_"
 DEFAULTS: dict[str, Any] = {
     "ENV": "development",
     "SECRET_KEY": None,
+    # Personal data at rest (protection.crypto): "kid:base64key,kid2:base64key", the first seals
+    # new values, all of them open older ones; and the separate key of the NIK's blind index.
+    "DATA_KEYS": None,
+    "INDEX_KEY": None,
     "DATABASE_URL": None,  # None: SQLite file in instance/
     "ALLOW_SQLITE_IN_PRODUCTION": False,
     "REDIS_URL": None,
@@ -38,6 +42,10 @@ DEFAULTS: dict[str, Any] = {
     "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
     "SIGN_IN_LOCKOUT_MINUTES": 15,
     "SQLITE_BUSY_TIMEOUT_MS": 5000,
+    # Retention, as the privacy notice and the consent step say (`flask privacy purge`).
+    "RETENTION_APPROVED_YEARS": 2,  # after approval or registration
+    "RETENTION_REJECTED_YEARS": 1,  # after the refusal
+    "AUDIT_DETAIL_MONTHS": 24,  # then an audit row keeps who, what and when, not details
 }
 
 
@@ -114,6 +122,12 @@ def check_production(config: Mapping[str, Any]) -> None:
             f"LINDUNGI_SECRET_KEY is too short ({len(secret)} characters). Production needs "
             f"at least {MIN_SECRET_KEY_LENGTH} random characters, shared by every app server: "
             "e.g. python -c 'import secrets; print(secrets.token_hex(32))'."
+        )
+    if not config.get("DATA_KEYS") or not config.get("INDEX_KEY"):
+        raise ConfigError(
+            "LINDUNGI_DATA_KEYS and LINDUNGI_INDEX_KEY are not set. Personal data is stored "
+            "encrypted: set both from your secret store, the same on every app server "
+            "(`flask --app lindungi keys new` prints a fresh pair; docs in README.md)."
         )
     url = str(config.get("SQLALCHEMY_DATABASE_URI", ""))
     if url.startswith("sqlite") and not config.get("ALLOW_SQLITE_IN_PRODUCTION"):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import sqlalchemy as sa
 from flask import Flask, g, has_request_context, request
 
 from lindungi.extensions import db
+from lindungi.protection.files import private_sqlite_files
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -30,15 +32,23 @@ def configure_sqlite(app: Flask) -> None:
         engine = db.engine
     if engine.dialect.name != "sqlite":
         return
+    database = engine.url.database
+    path = Path(database) if database and database != ":memory:" else None
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        if path is not None:
+            # Personal data: owner only. Before WAL is switched on, so that SQLite creates the
+            # -wal and -shm files with the database file's (now private) permissions.
+            private_sqlite_files(path)
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {busy_ms:d}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # Deleted rows are overwritten, not left in free pages for a copy of the file to show.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")

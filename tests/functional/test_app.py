@@ -9,6 +9,7 @@ import pytest
 from lindungi import create_app
 from lindungi.config import ConfigError, from_environment
 from lindungi.paths import PROJECT_ROOT
+from tests.conftest import TEST_DATA_KEYS, TEST_INDEX_KEY
 
 
 def test_default_app_is_not_testing(tmp_path: Path) -> None:
@@ -68,8 +69,24 @@ def test_production_refuses_a_short_secret_key(monkeypatch: pytest.MonkeyPatch,
     assert secret not in str(raised.value)
 
 
+def production_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINDUNGI_DATA_KEYS", TEST_DATA_KEYS)
+    monkeypatch.setenv("LINDUNGI_INDEX_KEY", TEST_INDEX_KEY)
+
+
+def test_production_without_data_keys_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
+    with pytest.raises(ConfigError, match="LINDUNGI_DATA_KEYS"):
+        create_app({"SECRET_KEY": "s" * 32})
+    monkeypatch.setenv("LINDUNGI_DATA_KEYS", TEST_DATA_KEYS)
+    with pytest.raises(ConfigError, match="LINDUNGI_INDEX_KEY"):
+        create_app({"SECRET_KEY": "s" * 32})
+
+
 def test_production_accepts_a_long_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
+    production_keys(monkeypatch)
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
     app = create_app({"SECRET_KEY": "s" * 32})
     assert app.config["ENV"] == "production"
@@ -78,6 +95,7 @@ def test_production_accepts_a_long_secret_key(monkeypatch: pytest.MonkeyPatch) -
 def test_production_with_sqlite_needs_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
     monkeypatch.setenv("LINDUNGI_SECRET_KEY", "s" * 64)
+    production_keys(monkeypatch)
     monkeypatch.delenv("LINDUNGI_DATABASE_URL", raising=False)
     with pytest.raises(ConfigError, match="PostgreSQL"):
         create_app()

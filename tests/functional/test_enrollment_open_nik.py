@@ -33,9 +33,16 @@ def fixed_now(app: Flask) -> None:
 
 
 def open_niks(app: Flask) -> list[str | None]:
+    """Each worker's NIK while its request holds it open, else None (the column holds the
+    NIK's blind index, never the NIK)."""
     with app.app_context():
-        return list(db.session.scalars(
-            sa.select(EnrollmentWorker.open_nik).order_by(EnrollmentWorker.id)))
+        workers = db.session.scalars(sa.select(EnrollmentWorker).order_by(EnrollmentWorker.id))
+        found = []
+        for worker in workers:
+            assert worker.open_nik in (None, worker.nik_index)
+            assert worker.open_nik != worker.nik
+            found.append(worker.nik if worker.open_nik is not None else None)
+        return found
 
 
 def requests(app: Flask) -> int:

@@ -1,6 +1,7 @@
 """The flags known when a request is sent (rules in lindungi.core.flags), and the one query for
-other requests naming the same NIKs, which the review detail page runs again on every view
-(a later request can make an earlier one a duplicate)."""
+other requests naming the same NIKs (through their blind index: NIKs are sealed), which the
+review detail page runs again on every view (a later request can make an earlier one a
+duplicate)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from lindungi.core.flags import (
 from lindungi.core.parameters import ProgramParameters
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
 from lindungi.extensions import db
+from lindungi.protection.columns import nik_index
 
 
 @dataclass(frozen=True)
@@ -31,19 +33,20 @@ class OtherRequest:
 
 def other_requests(niks: Iterable[str], exclude_id: int | None = None) -> list[OtherRequest]:
     """Every request (oldest first) naming one of these NIKs, other than `exclude_id`."""
-    wanted = sorted(set(niks))
-    if not wanted:
+    by_index = {nik_index(nik): nik for nik in set(niks)}
+    if not by_index:
         return []
     statement = (
-        sa.select(EnrollmentWorker.nik, EnrollmentRequest.id, EnrollmentRequest.reference,
+        sa.select(EnrollmentWorker.nik_index, EnrollmentRequest.id, EnrollmentRequest.reference,
                   EnrollmentRequest.status)
         .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
-        .where(EnrollmentWorker.nik.in_(wanted))
+        .where(EnrollmentWorker.nik_index.in_(sorted(by_index)))
         .order_by(EnrollmentRequest.created_at, EnrollmentRequest.id)
     )
     if exclude_id is not None:
         statement = statement.where(EnrollmentRequest.id != exclude_id)
-    return [OtherRequest(*row) for row in db.session.execute(statement)]
+    return [OtherRequest(by_index[row.nik_index], row.id, row.reference, row.status)
+            for row in db.session.execute(statement)]
 
 
 def submit_codes(workers: Sequence[WorkerFacts], on_date: date,

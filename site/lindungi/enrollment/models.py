@@ -2,6 +2,8 @@
 
 Personal data lives only here (NIK, KK, dates of birth, phones). Public pages show a first name
 and the status; NIK and KK are shown in full only on the reviewer screens (each view audited).
+NIK, KK, date of birth, phones, mother's maiden name and the whole draft are sealed in the
+database (protection.columns); a NIK is found through its blind index (nik_index, open_nik).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.extensions import db, str_enum
+from lindungi.protection.columns import SealedDate, SealedJSON, SealedText, nik_index
 from lindungi.timeutil import utcnow
 
 
@@ -44,7 +47,7 @@ class EnrollmentDraft(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "enrollment_draft"
 
     id: so.Mapped[str] = so.mapped_column(sa.String(43), primary_key=True)
-    data: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
+    data: so.Mapped[dict] = so.mapped_column(SealedJSON("enrollment_draft.data"), default=dict)
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
     expires_at: so.Mapped[datetime] = so.mapped_column(index=True)
@@ -66,7 +69,7 @@ class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
     for_self: so.Mapped[bool]
     applicant_name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
     applicant_relationship: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
-    phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20))
+    phone_e164: so.Mapped[str] = so.mapped_column(SealedText("enrollment_request.phone_e164"))
     email: so.Mapped[str] = so.mapped_column(sa.String(254), default="")
     preferred_lang: so.Mapped[str] = so.mapped_column(sa.String(5), default="id")
     consent_notice_version: so.Mapped[str] = so.mapped_column(sa.String(20))
@@ -105,12 +108,15 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
     )
     position: so.Mapped[int] = so.mapped_column(default=1)
     full_name: so.Mapped[str] = so.mapped_column(sa.String(120), index=True)
-    nik: so.Mapped[str] = so.mapped_column(sa.String(16), index=True)
-    kk: so.Mapped[str] = so.mapped_column(sa.String(16))
-    birth_date: so.Mapped[date]
+    nik: so.Mapped[str] = so.mapped_column(SealedText("enrollment_worker.nik"))
+    # The NIK's blind index (protection.columns.nik_index): duplicates and look-ups by NIK.
+    nik_index: so.Mapped[str] = so.mapped_column(sa.String(64), index=True)
+    kk: so.Mapped[str] = so.mapped_column(SealedText("enrollment_worker.kk"))
+    birth_date: so.Mapped[date] = so.mapped_column(SealedDate("enrollment_worker.birth_date"))
     sex: so.Mapped[Sex] = so.mapped_column(str_enum(Sex, 1))
     place_of_birth: so.Mapped[str] = so.mapped_column(sa.String(80), default="")
-    mother_maiden_name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
+    mother_maiden_name: so.Mapped[str] = so.mapped_column(
+        SealedText("enrollment_worker.mother_maiden_name"), default="")
     address: so.Mapped[str] = so.mapped_column(sa.String(300))
     rt_rw: so.Mapped[str] = so.mapped_column(sa.String(12), default="")
     kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12))
@@ -121,13 +127,14 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
     decile: so.Mapped[int | None]  # self-declared; staff verify against national welfare data
     heir_name: so.Mapped[str] = so.mapped_column(sa.String(120))
     heir_relationship: so.Mapped[str] = so.mapped_column(sa.String(40))
-    heir_phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
+    heir_phone_e164: so.Mapped[str] = so.mapped_column(
+        SealedText("enrollment_worker.heir_phone_e164"), default="")
     nik_outside_makassar: so.Mapped[bool] = so.mapped_column(default=False)
     kpj_number: so.Mapped[str] = so.mapped_column(sa.String(20), default="")
-    # The NIK while the request is open (OPEN_STATUSES), NULL once it is rejected or registered.
-    # Unique: two requests naming the same NIK sent at the same moment cannot both be stored,
-    # whatever the database's locking (the friendly check before sending catches the rest).
-    open_nik: so.Mapped[str | None] = so.mapped_column(sa.String(16), unique=True)
+    # The NIK's blind index while the request is open (OPEN_STATUSES), NULL once it is rejected
+    # or registered. Unique: two requests naming the same NIK sent at the same moment cannot
+    # both be stored, whatever the database's locking (the check before sending catches the rest).
+    open_nik: so.Mapped[str | None] = so.mapped_column(sa.String(64), unique=True)
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
 
@@ -173,3 +180,12 @@ class InternalNote(db.Model):  # type: ignore[name-defined,misc]
     staff_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("staff_user.id"))
     at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     body: so.Mapped[str] = so.mapped_column(sa.Text)
+
+
+@sa.event.listens_for(EnrollmentWorker.nik, "set")
+def _index_nik(worker: EnrollmentWorker, value: str | None, _old: object,
+               _initiator: object) -> None:
+    """Keep the blind indexes in step with the NIK (a correction changes both)."""
+    worker.nik_index = nik_index(value) if value else ""
+    if worker.open_nik is not None:
+        worker.open_nik = worker.nik_index

@@ -23,6 +23,7 @@ from lindungi.enrollment.models import (
     StatusChange,
 )
 from lindungi.extensions import db
+from lindungi.protection.columns import nik_index
 from lindungi.timeutil import utcnow
 
 
@@ -31,7 +32,8 @@ def nik_has_open_request(nik: str) -> bool:
     found = db.session.scalar(
         sa.select(EnrollmentWorker.id)
         .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
-        .where(EnrollmentWorker.nik == nik, EnrollmentRequest.status.in_(OPEN_STATUSES))
+        .where(EnrollmentWorker.nik_index == nik_index(nik),
+               EnrollmentRequest.status.in_(OPEN_STATUSES))
         .limit(1)
     )
     return found is not None
@@ -40,11 +42,11 @@ def nik_has_open_request(nik: str) -> bool:
 def open_nik_problems(answers: Answers) -> list[Problem]:
     """The workers whose NIK is held by an open request (EnrollmentWorker.open_nik): after the
     unique constraint refused a submit that raced another one."""
-    niks = [worker.nik for worker in answers.workers]
+    indexes = [nik_index(worker.nik) for worker in answers.workers]
     held = set(db.session.scalars(
-        sa.select(EnrollmentWorker.open_nik).where(EnrollmentWorker.open_nik.in_(niks))))
-    return [Problem(number, "open") for number, worker in enumerate(answers.workers, start=1)
-            if worker.nik in held]
+        sa.select(EnrollmentWorker.open_nik).where(EnrollmentWorker.open_nik.in_(indexes))))
+    return [Problem(number, "open") for number, index in enumerate(indexes, start=1)
+            if index in held]
 
 
 def request_by_token(token: str) -> EnrollmentRequest | None:
@@ -86,7 +88,7 @@ def _unused_reference() -> str:
 
 
 def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
-    return EnrollmentWorker(
+    row = EnrollmentWorker(
         position=position, full_name=worker.full_name, nik=worker.nik, kk=worker.kk,
         birth_date=worker.birth_date, sex=Sex(worker.sex), place_of_birth=worker.place_of_birth,
         mother_maiden_name=worker.mother_maiden_name, address=worker.address,
@@ -96,8 +98,9 @@ def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
         decile=worker.decile, heir_name=worker.heir_name,
         heir_relationship=worker.heir_relationship, heir_phone_e164=worker.heir_phone_e164,
         nik_outside_makassar=worker.nik_outside_makassar, kpj_number=worker.kpj_number,
-        open_nik=worker.nik,  # a new request is open
     )
+    row.open_nik = row.nik_index  # a new request is open
+    return row
 
 
 def is_flagged(answers: Answers, ctx: WorkerContext) -> bool:

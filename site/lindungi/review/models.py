@@ -14,6 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.extensions import db
+from lindungi.protection.columns import SealedText
 
 
 class QueueSearch(db.Model):  # type: ignore[name-defined,misc]
@@ -22,5 +23,6 @@ class QueueSearch(db.Model):  # type: ignore[name-defined,misc]
     id: so.Mapped[str] = so.mapped_column(sa.String(43), primary_key=True)
     staff_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
-    text: so.Mapped[str] = so.mapped_column(sa.String(80))
+    # Sealed: a search may be a NIK or a name.
+    text: so.Mapped[str] = so.mapped_column(SealedText("queue_search.text"))
     expires_at: so.Mapped[datetime] = so.mapped_column(index=True)
