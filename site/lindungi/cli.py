@@ -97,5 +97,9 @@ def seed_demo(if_empty: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from lindungi.protection.cli import keys_cli, privacy_cli
+
     app.cli.add_command(staff_cli)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(keys_cli)
+    app.cli.add_command(privacy_cli)

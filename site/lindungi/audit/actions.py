@@ -41,6 +41,13 @@ ARTICLE_RESTORED = "article.restore"
 ARTICLE_DELETED = "article.delete"
 PAGE_SAVED = "page.update"
 PAGE_RESTORED = "page.restore"
+# Personal data protection (lindungi.protection).
+PRIVACY_PURGED = "privacy.purge"
+KEYS_ROTATED = "keys.rotate"
+SUBJECT_SEARCHED = "subject.search"
+SUBJECT_EXPORTED = "subject.export"
+SUBJECT_CORRECTED = "subject.correct"
+SUBJECT_ERASED = "subject.erase"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -69,6 +76,12 @@ LABELS = {
     ARTICLE_DELETED: _l("Article deleted"),
     PAGE_SAVED: _l("Page saved"),
     PAGE_RESTORED: _l("Older page revision restored"),
+    PRIVACY_PURGED: _l("Data past its retention period deleted"),
+    KEYS_ROTATED: _l("Personal data sealed again with the current key"),
+    SUBJECT_SEARCHED: _l("Data held about a NIK looked up"),
+    SUBJECT_EXPORTED: _l("Data held about a person exported"),
+    SUBJECT_CORRECTED: _l("A person's data corrected"),
+    SUBJECT_ERASED: _l("A request erased on the person's request"),
     # Recorded by other capabilities.
     "enrollment.submitted": _l("Request sent on the public form"),
     "page.create": _l("Page created"),

@@ -15,7 +15,8 @@ from lindungi.core.parameters import DEFAULT, Figure, ProgramParameters, figures
 
 
 def current_parameters() -> ProgramParameters:
-    """The regulation figures with this installation's settings (age range, KPJ length)."""
+    """The regulation figures with this installation's settings (age range, KPJ length,
+    retention periods)."""
     if not has_app_context():
         return DEFAULT
     cfg = current_app.config
@@ -23,6 +24,8 @@ def current_parameters() -> ProgramParameters:
         min_age=int(cfg["PROGRAM_MIN_AGE"]),
         max_age=int(cfg["PROGRAM_MAX_AGE"]),
         kpj_length=int(cfg["KPJ_LENGTH"]),
+        retention_approved_years=int(cfg["RETENTION_APPROVED_YEARS"]),
+        retention_rejected_years=int(cfg["RETENTION_REJECTED_YEARS"]),
     )
 
 

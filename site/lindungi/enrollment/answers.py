@@ -72,6 +72,7 @@ class Contact:
 class Consent:
     notice_version: str
     consented_at: datetime  # naive UTC, like every stored time
+    on_behalf: bool = False  # given by someone applying for the workers, not by themselves
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Answers:
             "consent": {
                 "notice_version": self.consent.notice_version,
                 "consented_at": self.consent.consented_at.isoformat(),
+                "on_behalf": self.consent.on_behalf,
             } if self.consent else None,
             "defaults": dataclasses.asdict(self.defaults),
             "token": self.token,
@@ -122,7 +124,8 @@ class Answers:
             workers=[Worker.from_json(item) for item in data.get("workers", [])],
             contact=Contact(**data["contact"]) if data.get("contact") else None,
             consent=Consent(
-                consent["notice_version"], datetime.fromisoformat(consent["consented_at"])
+                consent["notice_version"], datetime.fromisoformat(consent["consented_at"]),
+                bool(consent.get("on_behalf", False)),
             ) if consent else None,
             defaults=WorkerDefaults(**data.get("defaults", {})),
             token=data.get("token", ""),

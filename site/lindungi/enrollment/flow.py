@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lindungi.enrollment.answers import Answers
-from lindungi.enrollment.settings import MAX_WORKERS, NOTICE_VERSION
+from lindungi.enrollment.settings import MAX_WORKERS
+from lindungi.protection.notice import current_notice_version
 
 
 class Step(StrEnum):
@@ -36,7 +37,9 @@ class Place:
 
 
 def consent_is_current(answers: Answers) -> bool:
-    return answers.consent is not None and answers.consent.notice_version == NOTICE_VERSION
+    """Consent was given to the notice as it reads now (an edited notice asks again)."""
+    return (answers.consent is not None
+            and answers.consent.notice_version == current_notice_version())
 
 
 def first_incomplete(answers: Answers) -> Place:

@@ -176,9 +176,18 @@ class ContactForm(BaseForm):
 class ConsentForm(BaseForm):
     consent = BooleanField(_l(
         "I have read the privacy notice. I agree that Pemerintah Kota Makassar uses these "
-        "details to handle this request. If I am sending it for someone else, they know and "
-        "agree."
+        "details to handle this request."
     ))
+
+    def __init__(self, *args: Any, on_behalf: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if on_behalf:
+            # Recorded with the request (consent_on_behalf): the applicant agrees for others.
+            self.consent.label.text = _(
+                "I have read the privacy notice. I am sending this request for the workers named "
+                "in it: they know about it and agree that Pemerintah Kota Makassar uses their "
+                "details to handle it."
+            )
 
     def validate_consent(self, field: Field) -> None:
         if not field.data:

@@ -74,6 +74,8 @@ class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
     preferred_lang: so.Mapped[str] = so.mapped_column(sa.String(5), default="id")
     consent_notice_version: so.Mapped[str] = so.mapped_column(sa.String(20))
     consented_at: so.Mapped[datetime]
+    # The applicant agreed for the workers (someone else's request), not each worker himself.
+    consent_on_behalf: so.Mapped[bool] = so.mapped_column(default=False)
     # Shown to the applicant on the status page (more information needed / rejection reason).
     public_message: so.Mapped[str] = so.mapped_column(sa.Text, default="")
     rejection_reason: so.Mapped[str] = so.mapped_column(sa.String(40), default="")

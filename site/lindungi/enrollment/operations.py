@@ -125,6 +125,7 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
         applicant_relationship=applicant.relationship, phone_e164=contact.phone_e164,
         email=contact.email, preferred_lang=contact.preferred_lang,
         consent_notice_version=consent.notice_version, consented_at=consent.consented_at,
+        consent_on_behalf=consent.on_behalf,
         flagged=flagged,
         kecamatan_code=answers.workers[0].kecamatan_code,
     )

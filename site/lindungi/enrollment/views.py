@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response
 
+from lindungi.content.figures import current_parameters
 from lindungi.database import writes_on_get
 from lindungi.enrollment import display, drafts, operations
 from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, defaults_from_query
@@ -27,9 +28,10 @@ from lindungi.enrollment.pages import (
     render_step,
     worker_context,
 )
-from lindungi.enrollment.settings import MAX_WORKERS, NOTICE_VERSION, REVIEW_WORKING_DAYS
+from lindungi.enrollment.settings import MAX_WORKERS, REVIEW_WORKING_DAYS
 from lindungi.enrollment.text import display_phone
 from lindungi.extensions import db
+from lindungi.protection.notice import current_notice_version
 from lindungi.timeutil import utcnow
 
 
@@ -116,18 +118,20 @@ def consent() -> Response:
     place = Place(Step.CONSENT)
     if draft is None or not can_open(answers, place):
         return go_first_incomplete(answers)
+    on_behalf = answers.applicant is not None and not answers.applicant.for_self
     if request.method == "GET":
-        form = ConsentForm(data={"consent": consent_is_current(answers)})
+        form = ConsentForm(data={"consent": consent_is_current(answers)}, on_behalf=on_behalf)
     else:
-        form = ConsentForm()
+        form = ConsentForm(on_behalf=on_behalf)
         if form.validate():
-            answers.consent = Consent(notice_version=NOTICE_VERSION, consented_at=utcnow())
+            answers.consent = Consent(notice_version=current_notice_version(),
+                                      consented_at=utcnow(), on_behalf=on_behalf)
             drafts.save(draft, answers)
             db.session.commit()
             return go(next_place(answers, place))
     return render_step(place, "enrollment/steps/consent.html",
                        _("How the city uses these details"), answers, form=form,
-                       notice_version=NOTICE_VERSION)
+                       notice_version=current_notice_version(), retention=current_parameters())
 
 
 @bp.get("/daftar/periksa")

@@ -49,7 +49,7 @@ def nik_index(nik: str) -> str:
     return keyring().blind_index(nik, NIK_PURPOSE)
 
 
-class _Sealed(TypeDecorator[Any]):
+class Sealed(TypeDecorator[Any]):
     """Text in the database; the Python value is whatever `_dump`/`_load` convert."""
 
     impl = sa.Text
@@ -82,11 +82,11 @@ class _Sealed(TypeDecorator[Any]):
         return self._load(keyring().open(value, self.purpose))
 
 
-class SealedText(_Sealed):
+class SealedText(Sealed):
     pass
 
 
-class SealedDate(_Sealed):
+class SealedDate(Sealed):
     def _dump(self, value: date) -> str:
         return value.isoformat()
 
@@ -94,7 +94,7 @@ class SealedDate(_Sealed):
         return date.fromisoformat(text)
 
 
-class SealedJSON(_Sealed):
+class SealedJSON(Sealed):
     def _dump(self, value: Any) -> str:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
