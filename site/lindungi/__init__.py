@@ -106,6 +106,7 @@ def _register_blueprints(app) -> None:
     from lindungi.eligibility.views import bp as eligibility_bp
     from lindungi.enrollment.routes import bp as enrollment_bp
     from lindungi.i18n import register_localized
+    from lindungi.protection.blueprint import blueprint as subjects_blueprint
     from lindungi.public import init_site
     from lindungi.public.views import bp as public_bp
     from lindungi.review.blueprint import blueprint as review_blueprint
@@ -121,3 +122,4 @@ def _register_blueprints(app) -> None:
     app.register_blueprint(staff_blueprint())
     app.register_blueprint(review_blueprint())
     app.register_blueprint(editor_blueprint())
+    app.register_blueprint(subjects_blueprint())

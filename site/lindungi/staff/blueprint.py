@@ -20,6 +20,7 @@ NAVIGATION = (
     ("editor.pages", _l("Pages")),
     ("staff.accounts_list", _l("Staff accounts")),
     ("review.audit_log", _l("Audit log")),
+    ("subjects.search", _l("Personal data requests")),
 )
 
 
