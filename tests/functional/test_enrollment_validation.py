@@ -313,11 +313,17 @@ def test_consent_records_the_notice_version_and_time(app, client) -> None:
     flow.consent()
     with app.app_context():
         consent = db.session.scalar(sa.select(EnrollmentDraft)).data["consent"]
-    assert consent == {"notice_version": "2026-11-01", "consented_at": "2026-11-20T02:00:00"}
+    # No privacy page in this database: the consent step's own summary is the notice.
+    assert consent == {"notice_version": "2026-11-01", "consented_at": "2026-11-20T02:00:00",
+                       "on_behalf": False}
 
 
-def test_a_new_notice_version_asks_for_consent_again(app, client, monkeypatch) -> None:
+def test_a_new_notice_version_asks_for_consent_again(app, client) -> None:
+    from lindungi.content import operations
+
     flow = Flow(client)
     flow.up_to_check()
-    monkeypatch.setattr("lindungi.enrollment.flow.NOTICE_VERSION", "2027-01-01")
+    with app.app_context():  # the privacy page appears: a notice version the draft never saw
+        operations.create_page("privasi", {"id": operations.PageTextData("Privasi", "Teks.")})
+        db.session.commit()
     assert flow.get("/daftar/periksa").location == "/id/daftar/persetujuan"

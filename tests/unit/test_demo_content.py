@@ -264,10 +264,12 @@ def test_claim_guide_covers_the_essentials(pages):
 def test_privacy_notice_version_and_retention(pages):
     for lang in ("id", "en"):
         body = getattr(pages["privasi"], lang).body
-        assert "2026-11-01" in body
+        assert "1 November 2026" in body  # in force since; the version is the page revision
         assert "27" in body  # UU 27/2022
         assert "3 × 24" in body
-        assert "[retention]" not in body
+        # The periods come from the settings the purge uses (protection.retention).
+        assert "[[retention_approved_years]]" in body and "[[retention_rejected_years]]" in body
+        assert "lokasi kerja" not in body and "place of work" not in body
         assert "Disdukcapil" in body and "BPJS Ketenagakerjaan" in body
 
 

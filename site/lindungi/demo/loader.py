@@ -65,6 +65,8 @@ KNOWN_TOKENS: frozenset[str] = frozenset(
         "max_decile",
         "report_deadline_hours",
         "call_centre",
+        "retention_approved_years",
+        "retention_rejected_years",
     }
 )
 
