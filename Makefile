@@ -45,11 +45,13 @@ update: extract
 compile: install
 	$(PYBABEL) compile --statistics -d translations
 
-# A random SECRET_KEY in instance/config.py, written once and never committed.
+# A random SECRET_KEY and development keys for personal data at rest (DATA_KEYS, INDEX_KEY) in
+# instance/config.py, written once (keys added to an older file) and never committed.
 secret: instance/config.py
+	@grep -q '^DATA_KEYS' $< || { umask 077 && $(BIN)/python -m lindungi.protection.devkeys >> $<; }
 
 instance/config.py:
-	mkdir -p instance
+	mkdir -p instance && chmod 700 instance
 	umask 077 && $(BIN)/python -c "import secrets; print('SECRET_KEY = ' + repr(secrets.token_hex(32)))" > $@
 
 db: install
