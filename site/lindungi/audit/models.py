@@ -1,7 +1,8 @@
 """The audit log: sign-ins, views of personal data, decisions, exports, account changes.
 
-Append-only from the application: there is no code path that updates or deletes a row.
-`detail` never holds personal data, only ids, codes and counts.
+Append-only from the application: no code path deletes a row, and the only update is the
+retention purge (protection.retention), which empties `detail` and `client` of rows older than
+AUDIT_DETAIL_MONTHS. `detail` never holds personal data, only ids, codes and counts.
 """
 
 from __future__ import annotations
