@@ -14,10 +14,6 @@ from lindungi.enrollment.models import EnrollmentRequest
 from lindungi.extensions import db
 from tests.checking import soup_of
 from tests.enrollment_support import Flow
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    make_seeded_app,
-    seeded_files,
-)
 
 
 def page_text(client, path: str) -> str:
@@ -77,7 +73,7 @@ def test_consent_for_someone_else_says_so(make_seeded_app) -> None:
     flow.applicant(who="other", applicant_name="Andi Baso", relationship="child")
     flow.worker()
     flow.contact()
-    label = soup_of(flow.get("/daftar/persetujuan")).select_one("label[for=consent], .choices label")
+    label = soup_of(flow.get("/daftar/persetujuan")).select_one(".choices label")
     assert "they know about it and agree" in label.get_text(" ", strip=True)
     flow.consent()
     flow.submit(flow.submit_token())
