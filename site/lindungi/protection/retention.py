@@ -42,11 +42,12 @@ KEPT_AFTER_APPROVAL = (RequestStatus.APPROVED, RequestStatus.REGISTERED)
 
 @dataclass(frozen=True)
 class PurgeReport:
-    requests: int = 0
-    workers: int = 0
-    drafts: int = 0
-    searches: int = 0
-    audit_rows: int = 0
+    # Stored as the audit row's detail under these names (review.audit_details words them).
+    deleted_requests: int = 0
+    deleted_workers: int = 0
+    deleted_drafts: int = 0
+    deleted_searches: int = 0
+    trimmed_audit_rows: int = 0
 
     @property
     def changed_anything(self) -> bool:
@@ -135,10 +136,10 @@ def purge(now: datetime) -> PurgeReport:
     commits (or rolls back, for a dry run)."""
     requests, workers = count_and_delete(due_request_ids(now))
     report = PurgeReport(
-        requests=requests, workers=workers,
-        drafts=_delete_expired(EnrollmentDraft, now),
-        searches=_delete_expired(QueueSearch, now),
-        audit_rows=_trim_audit(now),
+        deleted_requests=requests, deleted_workers=workers,
+        deleted_drafts=_delete_expired(EnrollmentDraft, now),
+        deleted_searches=_delete_expired(QueueSearch, now),
+        trimmed_audit_rows=_trim_audit(now),
     )
     if report.changed_anything:
         actions.log(actions.PRIVACY_PURGED, target_type="retention", **asdict(report))

@@ -82,6 +82,14 @@ def _flagged(_event: AuditEvent, value: Any) -> str:
     return _("Flagged for a closer look") if value else _("Not flagged")
 
 
+def _counted(sentence: Callable[[int], str]) -> Callable[[AuditEvent, Any], str]:
+    """A stored count as a sentence (anything else as stored)."""
+    def describe(_event: AuditEvent, value: Any) -> str:
+        number = _count(value)
+        return sentence(number) if number is not None else str(value)
+    return describe
+
+
 DESCRIBE: dict[str, Callable[[AuditEvent, Any], str]] = {
     "status": _status,
     "reason": _reason,
@@ -94,6 +102,21 @@ DESCRIBE: dict[str, Callable[[AuditEvent, Any], str]] = {
     "flagged": _flagged,
     "key": lambda _e, value: _("Page: %(key)s", key=value),
     "via": lambda _e, value: _label(ORIGINS, value),
+    # Personal data protection (lindungi.protection).
+    "deleted_requests": _counted(lambda n: ngettext(
+        "%(num)s request deleted", "%(num)s requests deleted", n)),
+    "deleted_workers": _counted(lambda n: ngettext(
+        "%(num)s worker deleted", "%(num)s workers deleted", n)),
+    "deleted_drafts": _counted(lambda n: ngettext(
+        "%(num)s unsent draft deleted", "%(num)s unsent drafts deleted", n)),
+    "deleted_searches": _counted(lambda n: ngettext(
+        "%(num)s saved search deleted", "%(num)s saved searches deleted", n)),
+    "trimmed_audit_rows": _counted(lambda n: ngettext(
+        "%(num)s old audit row shortened", "%(num)s old audit rows shortened", n)),
+    "found": _counted(lambda n: ngettext(
+        "%(num)s request found", "%(num)s requests found", n)),
+    "fields": lambda _e, value: _("Fields changed: %(fields)s", fields=", ".join(
+        str(name) for name in value) if isinstance(value, list) else value),
 }
 
 

@@ -26,6 +26,7 @@ from lindungi.protection.retention import months_before
 from lindungi.review.models import QueueSearch
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
+from tests.checking import soup_of
 from tests.conftest import STAFF_PASSWORD
 from tests.staff_helpers import create_request, fixed_now
 
@@ -90,11 +91,13 @@ def counts(app: Flask) -> dict[str, int]:
                                        EnrollmentDraft, QueueSearch)}
 
 
-def test_purge_deletes_what_the_notice_says_and_keeps_counts(app: Flask, aged) -> None:
+def test_purge_deletes_what_the_notice_says_and_keeps_counts(app: Flask, aged, client,
+                                                             auth) -> None:
     result = app.test_cli_runner().invoke(args=["privacy", "purge"])
     assert result.exit_code == 0, result.output
     # Audit rows: the old identity view, and the account's creation (today, 2 years before NOW).
-    assert "requests: 2, workers: 3, drafts: 1, searches: 1, audit rows: 2" in result.output
+    assert ("deleted requests: 2, deleted workers: 3, deleted drafts: 1, deleted searches: 1, "
+            "trimmed audit rows: 2") in result.output
     assert remaining(app) == {aged[name] for name in (
         "approved_kept", "registered_late", "rejected_kept", "open_old")}
     assert counts(app) == {"enrollment_worker": 4, "status_change": 1, "internal_note": 0,
@@ -110,11 +113,15 @@ def test_purge_deletes_what_the_notice_says_and_keeps_counts(app: Flask, aged) -
                                                            ("10.0.0.8", {"reason": "y"})]
         run = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "privacy.purge"))
         assert run is not None and run.detail == {
-            "requests": 2, "workers": 3, "drafts": 1, "searches": 1, "audit_rows": 2,
+            "deleted_requests": 2, "deleted_workers": 3, "deleted_drafts": 1,
+            "deleted_searches": 1, "trimmed_audit_rows": 2,
             "via": "cli"}
+    auth.login(role=Role.ADMIN)
+    log = soup_of(client.get("/staf/audit")).get_text(" ", strip=True)
+    assert "2 permohonan dihapus" in log and "1 draf yang belum dikirim dihapus" in log
     # A second run finds nothing due and writes no audit row.
     again = app.test_cli_runner().invoke(args=["privacy", "purge"])
-    assert "requests: 0, workers: 0, drafts: 0, searches: 0, audit rows: 0" in again.output
+    assert "deleted requests: 0, deleted workers: 0" in again.output
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(
             AuditEvent.action == "privacy.purge")) == 1
@@ -124,7 +131,7 @@ def test_a_dry_run_counts_and_changes_nothing(app: Flask, aged) -> None:
     before = (remaining(app), counts(app))
     result = app.test_cli_runner().invoke(args=["privacy", "purge", "--dry-run"])
     assert result.exit_code == 0
-    assert "Due (nothing changed): requests: 2, workers: 3" in result.output
+    assert "Due (nothing changed): deleted requests: 2, deleted workers: 3" in result.output
     assert (remaining(app), counts(app)) == before
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(EnrollmentStatistic.id))) == 0
