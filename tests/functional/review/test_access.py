@@ -58,6 +58,10 @@ EXPECTED_ROLES = {
     "editor.page_revision": EDITORS,
     "editor.restore_page": EDITORS,
     "editor.live_preview": EDITORS,
+    "subjects.search": ADMIN,
+    "subjects.export": ADMIN,
+    "subjects.correct": ADMIN,
+    "subjects.erase": ADMIN,
 }
 
 
@@ -118,7 +122,8 @@ def test_role_matrix(app: Flask, make_staff: Callable[..., StaffUser], role: Rol
     """Walk the URL map: every staff route and method, as this role."""
     request = create_request(app)
     target = make_staff(role=Role.COMMUNICATIONS)  # the account the admin routes act on
-    values = {"request_id": request.id, "account_id": target.id, **_content(app)}
+    values = {"request_id": request.id, "account_id": target.id,
+              "worker_id": request.workers[0].id, **_content(app)}
     client = app.test_client()
     if role is not None:
         sign_in_as(client, make_staff(role=role))
