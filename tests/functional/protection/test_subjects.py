@@ -143,3 +143,19 @@ def test_only_admins_may_use_the_tools(app: Flask, client, auth, role: Role) -> 
                        ).status_code == 403
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(EnrollmentRequest.id))) == 1
+
+
+def test_a_correction_to_a_nik_held_open_elsewhere_is_refused(app: Flask, client, auth) -> None:
+    create_request(app, workers=[{"nik": NEW_NIK, "open_nik": True}])
+    made = create_request(app, workers=[{"nik": NIK, "open_nik": True}])
+    auth.login(role=Role.ADMIN)
+    page = f"/staf/data-pribadi/pekerja/{made.workers[0].id}"
+    form = {field["name"]: field.get("value", "")
+            for field in soup_of(client.get(page)).select("form input[name]")
+            if field["name"] != "confirm"}
+    response = client.post(page, data={**form, "nik": NEW_NIK})
+    assert response.status_code == 200
+    assert soup_of(response).select_one("#nik-error") is not None
+    with app.app_context():
+        assert db.session.get(EnrollmentWorker, made.workers[0].id).nik == NIK
+    assert audit(app, "subject.correct") == []
