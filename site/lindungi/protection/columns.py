@@ -82,11 +82,14 @@ class Sealed(TypeDecorator[Any]):
         return self._load(keyring().open(value, self.purpose))
 
 
+# cache_ok on each class: SQLAlchemy reads it from the class itself, not from a base.
 class SealedText(Sealed):
-    pass
+    cache_ok = True
 
 
 class SealedDate(Sealed):
+    cache_ok = True
+
     def _dump(self, value: date) -> str:
         return value.isoformat()
 
@@ -95,6 +98,8 @@ class SealedDate(Sealed):
 
 
 class SealedJSON(Sealed):
+    cache_ok = True
+
     def _dump(self, value: Any) -> str:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
