@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from lindungi.caching import cacheable
 from lindungi.content import queries
 from lindungi.content.models import Article, ArticleText, Category
 from lindungi.content.sections import CATEGORY_SLUGS
 from lindungi.content.web import page_locale, with_figures
 from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
-from lindungi.public.caching import cacheable
 from lindungi.public.helpers import absolute_url, media_url, share_links
 from lindungi.urlargs import page_number
 

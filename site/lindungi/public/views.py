@@ -6,15 +6,13 @@ from typing import Any
 
 from flask import abort, render_template
 
+from lindungi.caching import cacheable
 from lindungi.content import queries
-from lindungi.content.figures import current_parameters
 from lindungi.content.models import Page
 from lindungi.content.web import figures_for, page_locale
+from lindungi.program import program_parameters
 from lindungi.public import tables
 from lindungi.public.blueprint import bp
-from lindungi.public.caching import cacheable
-
-__all__ = ["bp"]
 
 HOME_NEWS = 3
 
@@ -26,7 +24,7 @@ def home() -> str:
         "public/home.html",
         pinned=queries.pinned_article(),
         latest=queries.latest_articles(HOME_NEWS),
-        params=current_parameters(),
+        params=program_parameters(),
         figures=figures_for(page_locale()),
     )
 
@@ -76,7 +74,7 @@ def program(program: str) -> str:
 @cacheable
 def claim() -> str:
     return _render_page("public/claim.html", "klaim", hospitals=queries.partner_hospitals(),
-                        params=current_parameters())
+                        params=program_parameters())
 
 
 @bp.get("/faq")
@@ -88,7 +86,7 @@ def faq() -> str:
 @bp.get("/kontak")
 @cacheable
 def contact() -> str:
-    return _render_page("public/page.html", "kontak", params=current_parameters())
+    return _render_page("public/page.html", "kontak", params=program_parameters())
 
 
 @bp.get("/privasi")
@@ -96,6 +94,3 @@ def contact() -> str:
 def privacy() -> str:
     return _render_page("public/page.html", "privasi")
 
-
-# The other public routes live in their own modules; importing them attaches them to `bp`.
-from lindungi.public import news, search_views, site  # noqa: E402, F401

@@ -39,7 +39,7 @@ from lindungi.enrollment.models import EnrollmentWorker, RequestStatus
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.forms import BaseForm, GetForm
 from lindungi.review.queries import SEARCH_MAX_LENGTH, QueueCriteria, parse_sort
-from lindungi.staff.numbers import parse_id
+from lindungi.urlargs import parse_id
 
 MESSAGE_MAX = 1000
 NOTE_MAX = 2000

@@ -25,6 +25,7 @@ from lindungi.enrollment.models import EnrollmentRequest, InternalNote, StatusCh
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.extensions import db
 from lindungi.formatting import to_wita
+from lindungi.program import program_parameters
 from lindungi.review import operations
 from lindungi.review.blueprint import bp
 from lindungi.review.flags import flags_for
@@ -37,7 +38,6 @@ from lindungi.review.forms import (
     register_form,
 )
 from lindungi.review.labels import code_label
-from lindungi.review.params import program_parameters
 from lindungi.staff.access import REVIEWERS, require_roles
 from lindungi.staff.models import StaffUser
 
@@ -82,7 +82,8 @@ def _notes(req: EnrollmentRequest) -> list[Any]:
 
 def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> tuple[str, int]:
     """Render, then record that NIK and KK were shown: no audit row, no page."""
-    actions.log(actions.IDENTITY_VIEWED, target_type="enrollment_request", target_id=req.id)
+    actions.log(actions.IDENTITY_VIEWED, actor_id=current_user.id, target_type="enrollment_request",
+                target_id=req.id)
     params = program_parameters()
     sent_on = to_wita(req.created_at).date()
     flags = flags_for(req, sent_on, params)
@@ -102,7 +103,7 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
     return page, status
 
 
-@bp.get("/pendaftaran/<id:request_id>")
+@bp.get("/pendaftaran/<int:request_id>")
 @require_roles(*REVIEWERS)
 @writes_on_get
 def request_detail(request_id: int) -> tuple[str, int]:
@@ -130,7 +131,7 @@ def _decide(request_id: int, form_name: str, form: Any,
     return redirect(url_for("review.request_detail", request_id=req.id))
 
 
-@bp.post("/pendaftaran/<id:request_id>/mulai")
+@bp.post("/pendaftaran/<int:request_id>/mulai")
 @require_roles(*REVIEWERS)
 def start_review(request_id: int) -> Response | tuple[str, int]:
     form = StartReviewForm(prefix="start")
@@ -138,7 +139,7 @@ def start_review(request_id: int) -> Response | tuple[str, int]:
         req, current_user, form.version.data), _("You are now reviewing this request."))
 
 
-@bp.post("/pendaftaran/<id:request_id>/setujui")
+@bp.post("/pendaftaran/<int:request_id>/setujui")
 @require_roles(*REVIEWERS)
 def approve(request_id: int) -> Response | tuple[str, int]:
     form = ApproveForm(prefix="approve")
@@ -147,7 +148,7 @@ def approve(request_id: int) -> Response | tuple[str, int]:
         _("The request is approved. It is now in the export for BPJS Ketenagakerjaan."))
 
 
-@bp.post("/pendaftaran/<id:request_id>/minta-informasi")
+@bp.post("/pendaftaran/<int:request_id>/minta-informasi")
 @require_roles(*REVIEWERS)
 def ask_for_information(request_id: int) -> Response | tuple[str, int]:
     form = AskInfoForm(prefix="ask")
@@ -156,7 +157,7 @@ def ask_for_information(request_id: int) -> Response | tuple[str, int]:
         _("The applicant will see your message on the status page."))
 
 
-@bp.post("/pendaftaran/<id:request_id>/tolak")
+@bp.post("/pendaftaran/<int:request_id>/tolak")
 @require_roles(*REVIEWERS)
 def reject(request_id: int) -> Response | tuple[str, int]:
     form = RejectForm(prefix="reject")
@@ -166,7 +167,7 @@ def reject(request_id: int) -> Response | tuple[str, int]:
         _("The request is marked as not approved. The applicant will see the reason."))
 
 
-@bp.post("/pendaftaran/<id:request_id>/terdaftar")
+@bp.post("/pendaftaran/<int:request_id>/terdaftar")
 @require_roles(*REVIEWERS)
 def mark_registered(request_id: int) -> Response | tuple[str, int]:
     req = _load(request_id)
@@ -176,7 +177,7 @@ def mark_registered(request_id: int) -> Response | tuple[str, int]:
         _("The request is marked as registered with BPJS Ketenagakerjaan."))
 
 
-@bp.post("/pendaftaran/<id:request_id>/catatan")
+@bp.post("/pendaftaran/<int:request_id>/catatan")
 @require_roles(*REVIEWERS)
 def add_note(request_id: int) -> Response | tuple[str, int]:
     req = _load(request_id)

@@ -11,17 +11,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 
-from lindungi.audit import actions
+from lindungi.audit import actions, details
+from lindungi.audit.blueprint import bp
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.forms import GetForm
-from lindungi.review import audit_details
-from lindungi.review.blueprint import bp
 from lindungi.review.forms import iso_date
 from lindungi.review.queries import wita_day_start
 from lindungi.staff.access import require_roles
 from lindungi.staff.models import Role, StaffUser
-from lindungi.staff.numbers import parse_id
+from lindungi.urlargs import parse_id
 
 PAGE_SIZE = 50
 
@@ -62,10 +61,10 @@ class AuditFilterForm(GetForm):
 
 def _page_url(page: int) -> str:
     args = {k: v for k, v in request.args.items() if v and k != "page"}
-    return url_for("review.audit_log", page=page, **args)
+    return url_for("audit.log", page=page, **args)
 
 
-@bp.get("/audit")
+@bp.get("/audit", endpoint="log")
 @require_roles(Role.ADMIN)
 def audit_log() -> str:
     form = AuditFilterForm(formdata=request.args)
@@ -82,6 +81,6 @@ def audit_log() -> str:
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
         .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
-    return render_template("review/audit.html", form=form, events=events, total=total,
+    return render_template("audit/log.html", form=form, events=events, total=total,
                            page=page, pages=pages, page_url=_page_url, label=actions.label,
-                           details=audit_details.details, target=audit_details.target)
+                           details=details.describe, target=details.target)
