@@ -32,13 +32,16 @@ def parse_id(text: str | None) -> int | None:
     return bounded_int(text, MAX_ID)
 
 
-def page_number(name: str = "page", maximum: int = 100_000) -> int:
-    """The page asked for (1 when absent); anything else that is not a page is a 404."""
+def page_number(name: str = "page", maximum: int = 100_000, *, lenient: bool = False) -> int:
+    """The page asked for (1 when absent). Anything else that is not a page is a 404, or page 1
+    when `lenient` (staff lists, see lindungi.pagination)."""
     raw = request.args.get(name)
     if raw is None:
         return 1
     value = bounded_int(raw, maximum)
     if value is None:
+        if lenient:
+            return 1
         abort(404)
     return value
 

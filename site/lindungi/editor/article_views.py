@@ -50,10 +50,8 @@ def articles() -> str:
         state=form.chosen_state(), category=Category(category) if category else None,
         words=(form.q.data or "")[:100],
     )
-    raw = request.args.get("page", "1")
-    page = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 1
     now = utcnow()
-    listing = queries.article_list(filters, page, now)
+    listing = queries.article_list(filters, now)
     return render_template(
         "editor/articles.html", form=form, listing=listing, now=now, state_of=article_state,
         state_labels=STATE_LABELS, state_tags=STATE_TAGS, category_labels=CATEGORY_LABELS,

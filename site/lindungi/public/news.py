@@ -16,7 +16,6 @@ from lindungi.content.web import page_locale, with_figures
 from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
 from lindungi.public.helpers import absolute_url, media_url, share_links
-from lindungi.urlargs import page_number
 
 FEED_ENTRIES = 20
 PUBLISHER = "Pemerintah Kota Makassar"
@@ -35,10 +34,7 @@ def _category_from_args() -> tuple[str, Category | None]:
 @cacheable
 def news() -> str:
     slug, category = _category_from_args()
-    number = page_number()
-    listing = queries.news_page(number, category)
-    if number > listing.pages:
-        abort(404)
+    listing = queries.news_page(category)
     return render_template("public/news.html", listing=listing, category=category,
                            category_slug_selected=slug, categories=CATEGORY_SLUGS)
 
