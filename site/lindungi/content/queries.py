@@ -115,6 +115,10 @@ def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
 
 
+def page_by_key_or_404(key: str) -> Page:
+    return db.first_or_404(sa.select(Page).where(Page.key == key))
+
+
 def partner_hospitals() -> list[PartnerHospital]:
     stmt = sa.select(PartnerHospital).where(PartnerHospital.active.is_(True))
     return list(db.session.scalars(stmt.order_by(PartnerHospital.sort_order, PartnerHospital.name)))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, render_template
+from flask import render_template
 
 from lindungi.caching import cacheable
 from lindungi.content import queries
-from lindungi.content.models import Page
 from lindungi.content.web import figures_for, page_locale
 from lindungi.program import program_parameters
 from lindungi.public import tables
@@ -29,15 +28,8 @@ def home() -> str:
     )
 
 
-def _page(key: str) -> Page:
-    page = queries.page_by_key(key)
-    if page is None:
-        abort(404)
-    return page
-
-
 def _render_page(template: str, key: str, **context: Any) -> str:
-    page = _page(key)
+    page = queries.page_by_key_or_404(key)
     lang = page_locale()
     return render_template(
         template, page=page, text=page.text_or_fallback(lang),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -30,7 +30,7 @@ ADMIN = Role.ADMIN
 
 
 def _load(account_id: int) -> StaffUser:
-    return db.session.get(StaffUser, account_id) or abort(404)
+    return db.get_or_404(StaffUser, account_id)
 
 
 def _account_page(user: StaffUser, **forms: Any) -> str:
