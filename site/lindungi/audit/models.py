@@ -1,8 +1,9 @@
 """The audit log: sign-ins, views of personal data, decisions, exports, account changes.
 
-Append-only from the application: no code path deletes a row, and the only update is the
-retention purge (protection.retention), which empties `detail` and `client` of rows older than
-AUDIT_DETAIL_MONTHS. `detail` never holds personal data, only ids, codes and counts.
+Append-only from the application: rows are written by audit.actions.log only; no code path
+deletes one, and the only update is the retention purge (protection.retention), which empties
+`detail` and `client` of rows older than AUDIT_DETAIL_MONTHS.
+`detail` never holds personal data, only ids, codes and counts.
 """
 
 from __future__ import annotations
@@ -29,11 +30,3 @@ class AuditEvent(db.Model):  # type: ignore[name-defined,misc]
     detail: so.Mapped[dict[str, Any]] = so.mapped_column(sa.JSON, default=dict)
     client: so.Mapped[str] = so.mapped_column(sa.String(64), default="")
 
-
-def record(action: str, *, actor_id: int | None = None, target_type: str = "",
-           target_id: str | int = "", client: str = "", **detail: Any) -> AuditEvent:
-    """Add an audit row to the current transaction (the caller commits)."""
-    event = AuditEvent(action=action, actor_id=actor_id, target_type=target_type,
-                       target_id=str(target_id), detail=detail, client=client)
-    db.session.add(event)
-    return event

@@ -11,7 +11,6 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response
 
-from lindungi.content.figures import current_parameters
 from lindungi.database import writes_on_get
 from lindungi.enrollment import display, drafts, operations
 from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, defaults_from_query
@@ -31,6 +30,7 @@ from lindungi.enrollment.pages import (
 from lindungi.enrollment.settings import MAX_WORKERS, REVIEW_WORKING_DAYS
 from lindungi.enrollment.text import display_phone
 from lindungi.extensions import db
+from lindungi.program import program_parameters
 from lindungi.protection.notice import current_notice_version
 from lindungi.timeutil import utcnow
 
@@ -131,7 +131,7 @@ def consent() -> Response:
             return go(next_place(answers, place))
     return render_step(place, "enrollment/steps/consent.html",
                        _("How the city uses these details"), answers, form=form,
-                       notice_version=current_notice_version(), retention=current_parameters())
+                       notice_version=current_notice_version(), retention=program_parameters())
 
 
 @bp.get("/daftar/periksa")

@@ -1,4 +1,5 @@
-"""/staf/data-pribadi: the admins' tools for a person's rights over their data."""
+"""/staf/data-pribadi: the admins' tools for a person's rights over their data. Importing this
+module attaches every route (the view module imported at the end)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,4 @@ from flask import Blueprint
 
 bp = Blueprint("subjects", __name__, url_prefix="/staf/data-pribadi")
 
-
-def blueprint() -> Blueprint:
-    """The blueprint with its routes attached (the view module adds them on import)."""
-    from lindungi.protection import subject_views  # noqa: F401
-
-    return bp
+from lindungi.protection import subject_views  # noqa: E402, F401  (routes)

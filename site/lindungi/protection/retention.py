@@ -42,7 +42,7 @@ KEPT_AFTER_APPROVAL = (RequestStatus.APPROVED, RequestStatus.REGISTERED)
 
 @dataclass(frozen=True)
 class PurgeReport:
-    # Stored as the audit row's detail under these names (review.audit_details words them).
+    # Stored as the audit row's detail under these names (audit.details words them).
     deleted_requests: int = 0
     deleted_workers: int = 0
     deleted_drafts: int = 0

@@ -68,7 +68,7 @@ def _worker_page(worker: EnrollmentWorker, form: CorrectionForm | None = None,
                            status_labels=STATUS_LABELS)
 
 
-@bp.route("/pekerja/<id:worker_id>", methods=["GET", "POST"])
+@bp.route("/pekerja/<int:worker_id>", methods=["GET", "POST"])
 @require_roles(Role.ADMIN)
 def correct(worker_id: int) -> Response | str:
     worker = _load(worker_id)
@@ -90,7 +90,7 @@ def correct(worker_id: int) -> Response | str:
     return _worker_page(worker, form)
 
 
-@bp.post("/pekerja/<id:worker_id>/hapus")
+@bp.post("/pekerja/<int:worker_id>/hapus")
 @require_roles(Role.ADMIN)
 def erase(worker_id: int) -> Response | str:
     worker = _load(worker_id)

@@ -11,7 +11,8 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from lindungi.audit.models import AuditEvent, record
+from lindungi.audit import actions
+from lindungi.audit.models import AuditEvent
 from lindungi.enrollment.models import (
     EnrollmentDraft,
     EnrollmentRequest,
@@ -70,10 +71,11 @@ def aged(app: Flask) -> dict[str, int]:
                                            expires_at=NOW + timedelta(hours=hours)))
             db.session.add(QueueSearch(id=secrets.token_urlsafe(32), staff_id=staff.id,
                                        text="Siti", expires_at=NOW + timedelta(hours=hours)))
-        record("request.view_identity", target_type="enrollment_request", client="10.0.0.9",
-               reason="x").at = NOW - timedelta(days=800)
-        record("request.view_identity", target_type="enrollment_request", client="10.0.0.8",
-               reason="y").at = NOW - timedelta(days=30)
+        for days, client, reason in ((800, "10.0.0.9", "x"), (30, "10.0.0.8", "y")):
+            event = actions.log(actions.IDENTITY_VIEWED, target_type="enrollment_request",
+                                reason=reason)
+            event.at, event.client = NOW - timedelta(days=days), client
+            event.detail = {"reason": reason}  # as a view in a request stores it
         db.session.commit()
     app.config["NOW"] = fixed_now(NOW.year, NOW.month, NOW.day, NOW.hour)
     return ids
