@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lindungi.paths import PROJECT_ROOT
+from lindungi.paths import INSTANCE_DIR, PROJECT_ROOT
 
 
 def create_app(test_config: dict[str, Any] | None = None):
@@ -22,7 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None):
 
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_path=str(INSTANCE_DIR),
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
