@@ -48,7 +48,16 @@ class MediaImage(db.Model):  # type: ignore[name-defined,misc]
 
 class Translated(Generic[TextT]):
     """Content kept per language: Indonesian always, English when written. The mapped class
-    provides `texts` (its per-language rows) and `id`."""
+    provides `texts` (its per-language rows) and `id`.
+
+    Versioned too: a save made over an older version (two editors at once) fails instead of
+    silently overwriting the other's text."""
+
+    version: so.Mapped[int] = so.mapped_column(default=1)
+
+    @so.declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.__table__.c.version}
 
     def text(self, lang: str) -> TextT | None:
         return next((t for t in self.texts if t.lang == lang), None)  # type: ignore[attr-defined]
@@ -77,28 +86,30 @@ class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined
     cover_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("media_image.id"))
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
-    version: so.Mapped[int] = so.mapped_column(default=1)
 
     cover: so.Mapped[MediaImage | None] = so.relationship(lazy="joined")
     texts: so.Mapped[list[ArticleText]] = so.relationship(
         back_populates="article", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
+
+class _TextColumns:
+    """One language's text of an article or a page (unique per parent and language)."""
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
+    title: so.Mapped[str] = so.mapped_column(sa.String(200))
+    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
 
 
-class ArticleText(db.Model):  # type: ignore[name-defined,misc]
+class ArticleText(_TextColumns, db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "article_text"
     __table_args__ = (sa.UniqueConstraint("article_id", "lang", name="uq_article_text_lang"),)
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
     article_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
     )
-    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
-    title: so.Mapped[str] = so.mapped_column(sa.String(200))
     summary: so.Mapped[str] = so.mapped_column(sa.String(400))
-    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
     cover_alt: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
     cover_caption: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
 
@@ -125,27 +136,20 @@ class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     key: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
-    version: so.Mapped[int] = so.mapped_column(default=1)
 
     texts: so.Mapped[list[PageText]] = so.relationship(
         back_populates="page", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
 
-
-class PageText(db.Model):  # type: ignore[name-defined,misc]
+class PageText(_TextColumns, db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "page_text"
     __table_args__ = (sa.UniqueConstraint("page_id", "lang", name="uq_page_text_lang"),)
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
     page_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey("page.id", ondelete="CASCADE"), index=True
     )
-    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
-    title: so.Mapped[str] = so.mapped_column(sa.String(200))
     summary: so.Mapped[str] = so.mapped_column(sa.String(400), default="")
-    body: so.Mapped[str] = so.mapped_column(sa.Text)
 
     page: so.Mapped[Page] = so.relationship(back_populates="texts")
 
