@@ -67,7 +67,7 @@ def app(make_app: Callable[..., Flask]) -> Iterator[Flask]:
 
 @pytest.fixture
 def client(app: Flask) -> CheckingClient:
-    return app.test_client()  # type: ignore[return-value]
+    return app.test_client()
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None):
 
     if app.config["PROXY_HOPS"]:
         hops = int(app.config["PROXY_HOPS"])
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
     # Batch mode lets the same migrations alter tables on SQLite as well as on PostgreSQL.

@@ -33,7 +33,7 @@ class PublishStatus(enum.StrEnum):
     ARCHIVED = "archived"
 
 
-class MediaImage(db.Model):  # type: ignore[name-defined,misc]
+class MediaImage(db.Model):
     """An uploaded image, re-encoded as WebP at a few widths; files are named {key}-{width}.webp."""
 
     __tablename__ = "media_image"
@@ -60,17 +60,17 @@ class Translated(Generic[TextT]):
         return {"version_id_col": cls.__table__.c.version}
 
     def text(self, lang: str) -> TextT | None:
-        return next((t for t in self.texts if t.lang == lang), None)  # type: ignore[attr-defined]
+        return next((t for t in self.texts if t.lang == lang), None)
 
     def text_or_fallback(self, lang: str) -> TextT:
         """The text in `lang`, else the Indonesian one (always present)."""
         found = self.text(lang) or self.text("id")
         if found is None:
-            raise LookupError(f"{type(self).__name__} {self.id} has no Indonesian text")  # type: ignore[attr-defined]
+            raise LookupError(f"{type(self).__name__} {self.id} has no Indonesian text")
         return found
 
 
-class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined,misc]
+class Article(Translated["ArticleText"], db.Model):
     __tablename__ = "article"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -102,7 +102,7 @@ class _TextColumns:
     body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
 
 
-class ArticleText(_TextColumns, db.Model):  # type: ignore[name-defined,misc]
+class ArticleText(_TextColumns, db.Model):
     __tablename__ = "article_text"
     __table_args__ = (sa.UniqueConstraint("article_id", "lang", name="uq_article_text_lang"),)
 
@@ -116,7 +116,7 @@ class ArticleText(_TextColumns, db.Model):  # type: ignore[name-defined,misc]
     article: so.Mapped[Article] = so.relationship(back_populates="texts")
 
 
-class SlugRedirect(db.Model):  # type: ignore[name-defined,misc]
+class SlugRedirect(db.Model):
     """An article's former slug; its old URL answers with a 301 to the current one."""
 
     __tablename__ = "slug_redirect"
@@ -128,7 +128,7 @@ class SlugRedirect(db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
+class Page(Translated["PageText"], db.Model):
     """A long-form page (benefits, a program, claim guide, FAQ, contact, privacy) by fixed key."""
 
     __tablename__ = "page"
@@ -142,7 +142,7 @@ class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class PageText(_TextColumns, db.Model):  # type: ignore[name-defined,misc]
+class PageText(_TextColumns, db.Model):
     __tablename__ = "page_text"
     __table_args__ = (sa.UniqueConstraint("page_id", "lang", name="uq_page_text_lang"),)
 
@@ -154,7 +154,7 @@ class PageText(_TextColumns, db.Model):  # type: ignore[name-defined,misc]
     page: so.Mapped[Page] = so.relationship(back_populates="texts")
 
 
-class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
+class PartnerHospital(db.Model):
     """A partner health facility (PLKK). Only verified facts: an unknown phone stays empty."""
 
     __tablename__ = "partner_hospital"
@@ -181,7 +181,7 @@ class DocumentKind(enum.StrEnum):
     PAGE = "page"
 
 
-class SearchDocument(db.Model):  # type: ignore[name-defined,misc]
+class SearchDocument(db.Model):
     """What search reads: one row per article or page and language, as plain text with figures
     filled in. Kept in sync by content.operations; rebuilt from the content by search.rebuild().
 
@@ -224,7 +224,7 @@ class _RevisionColumns:
     snapshot: so.Mapped[dict[str, object]] = so.mapped_column(sa.JSON)
 
 
-class ArticleRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,misc]
+class ArticleRevision(_RevisionColumns, db.Model):
     __tablename__ = "article_revision"
     __table_args__ = (
         sa.UniqueConstraint("article_id", "number", name="uq_article_revision_number"),
@@ -235,7 +235,7 @@ class ArticleRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,
     )
 
 
-class PageRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,misc]
+class PageRevision(_RevisionColumns, db.Model):
     __tablename__ = "page_revision"
     __table_args__ = (sa.UniqueConstraint("page_id", "number", name="uq_page_revision_number"),)
 

@@ -256,7 +256,7 @@ def excerpt(text: str, terms: Sequence[str], width: int = 180) -> str:
     start = 0 if found is None else max(0, found.start() - width // 3)
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < found.start() else start  # type: ignore[union-attr]
+        start = space + 1 if 0 <= space < found.start() else start
     end = min(len(text), start + width)
     space = text.rfind(" ", start, end)
     if end < len(text) and space > start:

@@ -20,7 +20,7 @@ class Role(enum.StrEnum):
     COMMUNICATIONS = "communications"
 
 
-class StaffUser(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+class StaffUser(UserMixin, db.Model):
     __tablename__ = "staff_user"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
