@@ -132,5 +132,7 @@ def test_installed_copy_serves_the_site_away_from_the_source_tree(built, tmp_pat
     # The compiled catalog is installed: Indonesian pages are translated, English ones are not.
     assert "Langsung ke isi utama" in result["id_home"]
     assert "Skip to main content" in result["en_home"]
-    # The demo content (TOML files in the package) reached the database.
+    # The demo content (TOML files and WebP covers in the package) reached the site.
     assert "<article" in result["news"]
+    assert "has-cover" in result["news"]
+    assert any((tmp_path / "inst" / "media").glob("*.webp"))
