@@ -53,12 +53,6 @@ def terms_of(query: str) -> list[str]:
 # ---------------------------------------------------------------- index upkeep
 
 
-def _index_exists() -> bool:
-    inspector = sa.inspect(db.session.connection())
-    names = {SearchDocument.__tablename__} | ({FTS_TABLE} if _on_sqlite() else set())
-    return all(inspector.has_table(name) for name in names)
-
-
 def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
     stmt = sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id, lang=lang)
     doc = db.session.scalar(stmt)
@@ -133,7 +127,9 @@ def rebuild() -> int:
 def index_missing() -> bool:
     """True when an index table is absent: a database restored without SQLite's FTS5 table
     (migration 0002 makes it), which `flask seed-demo` repairs with rebuild()."""
-    return not _index_exists()
+    inspector = sa.inspect(db.session.connection())
+    names = {SearchDocument.__tablename__} | ({FTS_TABLE} if _on_sqlite() else set())
+    return not all(inspector.has_table(name) for name in names)
 
 
 # ---------------------------------------------------------------- searching
