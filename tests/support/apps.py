@@ -3,8 +3,8 @@ session and copied into each test's app (copying a SQLite file takes millisecond
 
 - the schema: an empty database built by the migrations, as `flask db upgrade` builds
   production's, so the tests run on the schema production has;
-- the demo content: that database after `seed_demo`, with its media folder (drawing and encoding
-  the covers takes a couple of seconds).
+- the demo content: that database after `seed_demo`, with its media folder (re-encoding the
+  covers at every width takes a couple of seconds).
 
 The fixtures that use these live in tests/conftest.py.
 """
