@@ -40,8 +40,8 @@ def client_for(app: Flask, make_staff: Callable[..., StaffUser]) -> Callable[...
         user = make_staff(role=role, **kwargs)
         client = app.test_client()
         sign_in_as(client, user)
-        client.user = user  # type: ignore[attr-defined]
-        return client  # type: ignore[return-value]
+        client.user = user
+        return client
 
     return factory
 
