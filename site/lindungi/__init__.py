@@ -17,7 +17,7 @@ from lindungi.eligibility.blueprint import bp as eligibility_bp
 from lindungi.enrollment.blueprint import bp as enrollment_bp
 from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
 from lindungi.htmx import LindungiRequest
-from lindungi.paths import PROJECT_ROOT
+from lindungi.paths import INSTANCE_DIR, PROJECT_ROOT
 from lindungi.protection import columns as protection_columns
 from lindungi.protection.blueprint import bp as subjects_bp
 from lindungi.protection.files import private_dir
@@ -37,7 +37,7 @@ BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, subj
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_path=str(INSTANCE_DIR),
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
@@ -59,7 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     if app.config["PROXY_HOPS"]:
         hops = int(app.config["PROXY_HOPS"])
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     protection_columns.init_app(app)  # the keys for personal data at rest, checked at start
     db.init_app(app)

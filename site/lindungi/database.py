@@ -36,7 +36,7 @@ def configure_sqlite(app: Flask) -> None:
     path = Path(database) if database and database != ":memory:" else None
 
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record):
         if path is not None:
             # Personal data: owner only. Before WAL is switched on, so that SQLite creates the
             # -wal and -shm files with the database file's (now private) permissions.
@@ -52,7 +52,7 @@ def configure_sqlite(app: Flask) -> None:
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
-    def _on_begin(connection):  # type: ignore[no-untyped-def]
+    def _on_begin(connection):
         connection.exec_driver_sql("BEGIN IMMEDIATE" if wants_write_lock() else "BEGIN")
 
 

@@ -9,7 +9,7 @@ import pytest
 from lindungi import create_app
 from lindungi.config import ConfigError, from_environment
 from lindungi.paths import PROJECT_ROOT
-from tests.conftest import TEST_DATA_KEYS, TEST_INDEX_KEY
+from tests.support.apps import TEST_DATA_KEYS, TEST_INDEX_KEY
 
 
 def test_default_app_is_not_testing(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from lindungi.enrollment.models import EnrollmentDraft, EnrollmentWorker
 from lindungi.extensions import db
 from lindungi.protection.columns import nik_index
 from lindungi.review.models import QueueSearch
-from tests.conftest import base_config
+from tests.support.apps import base_config
 
 POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
 NIK, KK, PHONE, HEIR_PHONE = "7371015208800001", "7371010101100001", "+6281234567890", "+62411555"

@@ -17,7 +17,7 @@ from lindungi.extensions import db
 from lindungi.protection.columns import SealedText
 
 
-class QueueSearch(db.Model):  # type: ignore[name-defined,misc]
+class QueueSearch(db.Model):
     __tablename__ = "queue_search"
 
     id: so.Mapped[str] = so.mapped_column(sa.String(43), primary_key=True)

@@ -17,8 +17,8 @@ from flask import Flask
 
 from lindungi.enrollment.models import EnrollmentWorker
 from lindungi.extensions import db
-from tests.checking import CheckingClient
-from tests.enrollment_support import Flow, make_nik
+from tests.support.checking import CheckingClient
+from tests.support.enrollment import Flow, make_nik
 
 POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
 BORN = date(1980, 8, 12)

@@ -12,9 +12,9 @@ from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker
 from lindungi.extensions import db
 from lindungi.protection.columns import EXTENSION, nik_index
 from lindungi.protection.crypto import KeyRing, new_key
-from tests.checking import soup_of
-from tests.conftest import TEST_DATA_KEYS, TEST_INDEX_KEY
-from tests.staff_helpers import create_request, csrf_token
+from tests.support.apps import TEST_DATA_KEYS, TEST_INDEX_KEY
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, csrf_token
 
 NEW_KEY = "t2:" + new_key()
 

@@ -12,8 +12,8 @@ from lindungi.content import operations
 from lindungi.content.models import Page
 from lindungi.enrollment.models import EnrollmentRequest
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import Flow
+from tests.support.checking import soup_of
+from tests.support.enrollment import Flow
 
 
 def page_text(client, path: str) -> str:

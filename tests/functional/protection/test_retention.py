@@ -27,9 +27,9 @@ from lindungi.protection.retention import months_before
 from lindungi.review.models import QueueSearch
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, fixed_now
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, fixed_now
 
 S = RequestStatus
 NOW = datetime(2028, 12, 1, 2, 0)

@@ -17,8 +17,8 @@ from lindungi.extensions import db
 from lindungi.protection.columns import nik_index
 from lindungi.protection.models import EnrollmentStatistic
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.staff_helpers import create_request, csrf_token
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, csrf_token
 
 NIK = "7371011506850001"
 NEW_NIK = "7371011506850009"
