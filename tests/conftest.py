@@ -29,6 +29,7 @@ def base_config(tmp_path: Path) -> dict[str, Any]:
         "MEDIA_DIR": str(tmp_path / "media"),
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": None,
+        "PAGE_CACHE_VERSION_FILE": str(tmp_path / "page-cache-version"),
     }
 
 

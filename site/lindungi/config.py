@@ -38,6 +38,12 @@ DEFAULTS: dict[str, Any] = {
     "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
     "SIGN_IN_LOCKOUT_MINUTES": 15,
     "SQLITE_BUSY_TIMEOUT_MS": 5000,
+    # The full-page cache for anonymous public pages (lindungi.pagecache); in this process
+    # unless REDIS_URL is set.
+    "PAGE_CACHE": True,
+    "PAGE_CACHE_MAX_MB": 32,  # per process, without Redis
+    "PAGE_CACHE_TTL_SECONDS": 86400,  # in Redis: pages of old versions expire by themselves
+    "PAGE_CACHE_VERSION_FILE": None,  # None: instance/page-cache-version
 }
 
 

@@ -1,4 +1,4 @@
-"""gunicorn.conf.py: what `make run` serves with, read from the environment as `make run` sets it."""
+"""gunicorn.conf.py: what `make run` serves with, read from the environment `make run` sets."""
 
 from __future__ import annotations
 
