@@ -13,7 +13,17 @@ def create_app(test_config: dict[str, Any] | None = None):
     from flask import Flask
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from lindungi import cli, config, database, errors, i18n, pagecache, security, templating
+    from lindungi import (
+        cli,
+        compression,
+        config,
+        database,
+        errors,
+        i18n,
+        pagecache,
+        security,
+        templating,
+    )
     from lindungi import models as _all_models  # noqa: F401  (registers every table)
     from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
     from lindungi.htmx import LindungiRequest
@@ -69,6 +79,7 @@ def create_app(test_config: dict[str, Any] | None = None):
     templating.init_app(app)
     _register_blueprints(app)
     cli.init_app(app)
+    compression.init_app(app)
     pagecache.init_app(app)
     return app
 
