@@ -14,6 +14,7 @@ def create_app(test_config: dict[str, Any] | None = None):
     from werkzeug.middleware.proxy_fix import ProxyFix
 
     from lindungi import (
+        assets,
         cli,
         compression,
         config,
@@ -80,7 +81,9 @@ def create_app(test_config: dict[str, Any] | None = None):
     _register_blueprints(app)
     cli.init_app(app)
     compression.init_app(app)
+    # WSGI middlewares, innermost first: page cache, then static files in front of it.
     pagecache.init_app(app)
+    assets.init_app(app)
     return app
 
 

@@ -45,6 +45,7 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_CACHE_TTL_SECONDS": 86400,  # in Redis: pages of old versions expire by themselves
     "PAGE_CACHE_VERSION_FILE": None,  # None: instance/page-cache-version
     "COMPRESS": True,  # gzip/brotli from the app; 0 when a proxy in front compresses
+    "STATIC_BUILD_DIR": None,  # None: instance/static-build (hashed copies of static/)
 }
 
 

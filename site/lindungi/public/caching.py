@@ -24,10 +24,13 @@ P = ParamSpec("P")
 
 @functools.cache
 def _code_digest(root: Path) -> str:
-    """Templates and compiled catalogs change the HTML too; hashed once per process from the
-    files themselves, so every app server of one release computes the same value."""
+    """Templates, compiled catalogs and static files (pages name them by hash) change the HTML
+    too; hashed once per process from the files themselves, so every app server of one release
+    computes the same value."""
     digest = hashlib.sha256(__version__.encode())
-    for folder, pattern in ((root / "templates", "**/*"), (root / "translations", "**/*.mo")):
+    folders = ((root / "templates", "**/*"), (root / "translations", "**/*.mo"),
+               (root / "static", "**/*"))
+    for folder, pattern in folders:
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode())

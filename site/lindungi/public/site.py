@@ -10,6 +10,7 @@ from flask import abort, current_app, jsonify, make_response, render_template, s
 from flask_babel import force_locale, gettext
 from werkzeug.wrappers import Response
 
+from lindungi.assets import static_url
 from lindungi.content import queries
 from lindungi.public.blueprint import site_bp
 
@@ -97,9 +98,9 @@ def manifest() -> Response:
         "background_color": "#ffffff",
         "theme_color": "#0b6e69",
         "icons": [
-            {"src": "/static/favicon.svg", "sizes": "any", "type": "image/svg+xml"},
-            {"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"},
-            {"src": "/static/icons/icon-512.png", "sizes": "512x512", "type": "image/png"},
+            {"src": static_url("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
         ],
     })
     response.mimetype = "application/manifest+json"
