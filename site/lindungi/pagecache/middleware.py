@@ -3,11 +3,13 @@ the app allows (see the package docstring for what is never stored)."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_etags, unquote_etag
 
@@ -15,6 +17,7 @@ from lindungi.pagecache import ALLOWED, CANDIDATE, ENVIRON_KEY
 from lindungi.pagecache.entry import StoredPage, make_page
 from lindungi.pagecache.stores import Store, is_current, new_version
 
+log = logging.getLogger(__name__)
 StartResponse = Callable[..., Any]
 STORED_STATUSES = frozenset({200, 301, 404})
 COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/atom+xml", "application/json",
@@ -117,8 +120,14 @@ class PageCacheMiddleware:
         now = self.now()
         version, page = self.store.lookup(key)
         if not is_current(version, now):
-            version = new_version(self.next_change(now))
-            self.store.set_version(version)
+            try:
+                version = new_version(self.next_change(now))
+                self.store.set_version(version)
+            except (SQLAlchemyError, OSError):
+                # The database (or the version file) is not there: the app answers alone,
+                # with its own error page or health report, and nothing is stored.
+                log.warning("page cache: could not start a new content version", exc_info=True)
+                return self.wsgi_app(environ, start_response)
         elif page is not None and page.version == version:
             environ[ENVIRON_KEY + ".result"] = "hit"
             return self.serve(page, environ, start_response, "hit")
