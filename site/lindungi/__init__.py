@@ -22,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None):
         errors,
         i18n,
         pagecache,
+        requestlog,
         security,
         templating,
     )
@@ -81,9 +82,11 @@ def create_app(test_config: dict[str, Any] | None = None):
     _register_blueprints(app)
     cli.init_app(app)
     compression.init_app(app)
-    # WSGI middlewares, innermost first: page cache, then static files in front of it.
+    # WSGI middlewares, innermost first: page cache, static files in front of it, request id
+    # (and JSON request log) outermost.
     pagecache.init_app(app)
     assets.init_app(app)
+    requestlog.init_app(app)
     return app
 
 

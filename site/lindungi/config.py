@@ -46,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_CACHE_VERSION_FILE": None,  # None: instance/page-cache-version
     "COMPRESS": True,  # gzip/brotli from the app; 0 when a proxy in front compresses
     "STATIC_BUILD_DIR": None,  # None: instance/static-build (hashed copies of static/)
+    "LOG_FORMAT": "text",  # "json": one JSON object per line, with the request id
+    "LOG_LEVEL": "INFO",
 }
 
 
