@@ -61,6 +61,7 @@ instance/config.py:
 db: install-run
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) content render
 
 lint: install
 	$(BIN)/ruff check site tests bench

@@ -31,7 +31,8 @@ def seeded_files(tmp_path_factory: pytest.TempPathFactory, schema_template: Path
 
     folder = tmp_path_factory.mktemp("seeded")
     shutil.copy(schema_template, folder / "test.sqlite3")
-    app = create_app({**base_config(folder), "NOW": FIXED_NOW})
+    # The same address as the apps below: stored renderings name the site's host.
+    app = create_app({**base_config(folder), "NOW": FIXED_NOW, "BASE_URL": BASE_URL})
     with app.app_context():
         seed_demo(only_if_empty=True)
         db.session.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -98,7 +98,9 @@ class ArticleText(db.Model):  # type: ignore[name-defined,misc]
     lang: so.Mapped[str] = so.mapped_column(sa.String(5))
     title: so.Mapped[str] = so.mapped_column(sa.String(200))
     summary: so.Mapped[str] = so.mapped_column(sa.String(400))
-    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
+    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown
+    # The body as sanitised HTML, made when saved (content.prerender).
+    rendered: so.Mapped[dict[str, Any] | None] = so.mapped_column(sa.JSON)
     cover_alt: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
     cover_caption: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
 
@@ -146,6 +148,7 @@ class PageText(db.Model):  # type: ignore[name-defined,misc]
     title: so.Mapped[str] = so.mapped_column(sa.String(200))
     summary: so.Mapped[str] = so.mapped_column(sa.String(400), default="")
     body: so.Mapped[str] = so.mapped_column(sa.Text)
+    rendered: so.Mapped[dict[str, Any] | None] = so.mapped_column(sa.JSON)  # content.prerender
 
     page: so.Mapped[Page] = so.relationship(back_populates="texts")
 

@@ -42,8 +42,9 @@ def _sitemap_entries() -> list[SitemapEntry]:
     # The other capabilities' public pages: the checker, the request and the status lookup.
     entries += [_entry(endpoint, langs) for endpoint in SERVICE_ENDPOINTS
                 if endpoint in current_app.view_functions]
+    pages = queries.pages_by_key()
     for key, (endpoint, values) in PAGE_ENDPOINTS.items():
-        page = queries.page_by_key(key)
+        page = pages.get(key)
         if page is not None:
             entries.append(_entry(endpoint, langs, page.updated_at, **values))
     for article in queries.all_published():
