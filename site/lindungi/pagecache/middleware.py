@@ -3,6 +3,7 @@ the app allows (see the package docstring for what is never stored)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -110,7 +111,9 @@ class PageCacheMiddleware:
         path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
         query = environ.get("QUERY_STRING", "")
         htmx = "hx" if environ.get("HTTP_HX_REQUEST") == "true" else "page"
-        return f"{self._language(environ, path)}|{htmx}|{path}?{query}"
+        # Hashed: an address may carry anything a visitor typed, and keys must not keep it.
+        raw = f"{self._language(environ, path)}|{htmx}|{path}?{query}"
+        return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if (environ["REQUEST_METHOD"] not in ("GET", "HEAD") or "HTTP_COOKIE" in environ

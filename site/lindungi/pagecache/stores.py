@@ -133,10 +133,10 @@ class RedisStore:
     def set_version(self, version: str) -> None:
         try:
             self.client.set(self.VERSION_KEY, version)
-        except self.errors:
-            # The change is committed already; while Redis is down every lookup is a miss, so
+        except self.errors as error:
+            # A change is committed already; while Redis is down every lookup is a miss, so
             # no server serves the old page meanwhile.
-            log.exception("page cache: could not store the new content version in Redis")
+            self._warn(error)
 
 
 def make_store(app: Flask, namespace: str) -> Store:

@@ -129,6 +129,16 @@ def test_servers_share_version_and_pages_through_redis(make_seeded_app, fresh_re
     assert one.get("/id/berita").headers[HEADER] == "hit"
 
 
+def test_redis_keys_do_not_hold_the_address(make_seeded_app, fresh_redis) -> None:  # noqa: F811
+    import redis
+
+    client = make_seeded_app(REDIS_URL=fresh_redis).test_client()
+    client.get("/id/berita?dari=Siti-Aminah-7371014808800001")
+    assert client.get("/id/berita?dari=Siti-Aminah-7371014808800001").headers[HEADER] == "hit"
+    keys = redis.Redis.from_url(fresh_redis).keys("*")
+    assert len(keys) >= 2 and not [k for k in keys if b"Siti" in k or b"7371" in k]
+
+
 def test_pages_are_served_when_redis_is_down(make_seeded_app) -> None:
     app = make_seeded_app(REDIS_URL="redis://127.0.0.1:1/0")
     client = app.test_client()
