@@ -135,7 +135,9 @@ def test_redis_keys_do_not_hold_the_address(make_seeded_app, fresh_redis) -> Non
     client = make_seeded_app(REDIS_URL=fresh_redis).test_client()
     client.get("/id/berita?dari=Siti-Aminah-7371014808800001")
     assert client.get("/id/berita?dari=Siti-Aminah-7371014808800001").headers[HEADER] == "hit"
-    keys = redis.Redis.from_url(fresh_redis).keys("*")
+    server = redis.Redis.from_url(fresh_redis)
+    keys = server.keys("*")
+    server.close()
     assert len(keys) >= 2 and not [k for k in keys if b"Siti" in k or b"7371" in k]
 
 
