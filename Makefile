@@ -9,40 +9,46 @@ WEB_CONCURRENCY ?= 2
 FLASK := $(BIN)/flask --app lindungi
 PYBABEL := $(BIN)/pybabel
 CATALOG := translations/messages.pot
-# The access log names the path only: no query string (answers to the eligibility questions),
-# no referrer and no user agent.
-ACCESS_LOG_FORMAT := '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # Run apt-get as root directly, else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install translations extract update compile db secret lint browser postgres clean
+.PHONY: run test install install-run translations extract update compile db secret lint \
+	browser postgres redis clean
 
-run: install compile secret db
-	$(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) --access-logfile - \
-		--access-logformat $(ACCESS_LOG_FORMAT) 'lindungi:create_app()'
+# gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format).
+run: install-run compile secret db
+	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) \
+		$(BIN)/gunicorn --config gunicorn.conf.py 'lindungi:create_app()'
 
-test: install compile browser postgres lint
+test: install compile browser postgres redis lint
 	bash tests/run-suite.sh
 
-install: $(VENV)/.installed
+# Two stamps: `make run` installs what serving needs; `make install` (and `make test`) add the
+# test tools (pytest, Playwright, ruff...).
+install-run: $(VENV)/.installed-run
+install: $(VENV)/.installed-test
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed-run: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && \
 		$(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[postgres,redis]'
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run
 	$(BIN)/pip install --quiet -e '.[test,postgres,redis]'
 	touch $@
 
 # Translations: English msgids in code; Indonesian is the default locale and complete.
-extract: install
+extract: install-run
 	$(PYBABEL) extract -F babel.cfg -k _l -k N_ --sort-by-file --no-location \
 		--project=lindungi -o $(CATALOG) .
 
 update: extract
 	$(PYBABEL) update -i $(CATALOG) -d translations --no-fuzzy-matching
 
-compile: install
+compile: install-run
 	$(PYBABEL) compile --statistics -d translations
 
 # A random SECRET_KEY and development keys for personal data at rest (DATA_KEYS, INDEX_KEY) in
@@ -54,9 +60,10 @@ instance/config.py:
 	mkdir -p instance && chmod 700 instance
 	umask 077 && $(BIN)/python -c "import secrets; print('SECRET_KEY = ' + repr(secrets.token_hex(32)))" > $@
 
-db: install
+db: install-run
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) content render
 
 lint: install
 	$(BIN)/ruff check site tests bench tools setup.py
@@ -70,6 +77,12 @@ browser:
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
+
+# redis-server for the tests that share the page cache and rate limits between app servers.
+redis:
+	@command -v redis-server >/dev/null || test -x /usr/bin/redis-server || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -9,7 +9,20 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lindungi import cli, config, database, errors, i18n, security, system, templating
+from lindungi import (
+    assets,
+    cli,
+    compression,
+    config,
+    database,
+    errors,
+    i18n,
+    pagecache,
+    requestlog,
+    security,
+    system,
+    templating,
+)
 from lindungi import models as _all_models  # noqa: F401  (registers every table)
 from lindungi.audit.blueprint import bp as audit_bp
 from lindungi.editor.blueprint import bp as editor_bp
@@ -90,6 +103,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     cli.init_app(app)
+    compression.init_app(app)
+    # WSGI middlewares, innermost first: page cache, static files in front of it, request id
+    # (and JSON request log) outermost.
+    pagecache.init_app(app)
+    assets.init_app(app)
+    requestlog.init_app(app)
     return app
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 from flask import current_app, make_response, request
 from werkzeug.wrappers import Response
 
+from lindungi import pagecache
 from lindungi.content.queries import content_fingerprint
 from lindungi.paths import PROJECT_ROOT, __version__
 
@@ -23,10 +24,13 @@ P = ParamSpec("P")
 
 @functools.cache
 def _code_digest(root: Path) -> str:
-    """Templates and compiled catalogs change the HTML too; hashed once per process from the
-    files themselves, so every app server of one release computes the same value."""
+    """Templates, compiled catalogs and static files (pages name them by hash) change the HTML
+    too; hashed once per process from the files themselves, so every app server of one release
+    computes the same value."""
     digest = hashlib.sha256(__version__.encode())
-    for folder, pattern in ((root / "templates", "**/*"), (root / "translations", "**/*.mo")):
+    folders = ((root / "templates", "**/*"), (root / "translations", "**/*.mo"),
+               (root / "static", "**/*"))
+    for folder, pattern in folders:
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode())
@@ -34,13 +38,17 @@ def _code_digest(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def request_etag() -> str:
-    cfg = current_app.config
+def release_digest(cfg: Mapping[str, Any]) -> str:
+    """What changes every page without a content change: the code and the settings pages show."""
     settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"])
-    fingerprint = content_fingerprint(
-        (_code_digest(PROJECT_ROOT), request.full_path, bool(request.htmx), *settings)
+    raw = "|".join(str(part) for part in (_code_digest(PROJECT_ROOT), *settings))
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def request_etag() -> str:
+    return content_fingerprint(
+        (release_digest(current_app.config), request.full_path, bool(request.htmx))
     )
-    return fingerprint
 
 
 def _mark_cacheable(response: Response, etag: str) -> Response:
@@ -63,6 +71,7 @@ def cacheable(view: Callable[P, object]) -> Callable[P, Response]:
         response = make_response(view(*args, **kwargs))
         if response.status_code not in (200, 301):
             return response
+        pagecache.allow_storing()
         return _mark_cacheable(response, etag)
 
     return wrapper

@@ -101,6 +101,22 @@ def seed_demo(if_empty: bool) -> None:
     click.echo(summary)
 
 
+@click.group("content")
+def content_cli() -> None:
+    """Published content."""
+
+
+@content_cli.command("render")
+@with_appcontext
+def render_content() -> None:
+    """Store the rendered HTML of texts whose stored rendering is missing or out of date."""
+    from lindungi.content.prerender import render_stale
+
+    count = render_stale()
+    db.session.commit()
+    click.echo(f"{count} texts rendered")
+
+
 def init_app(app: Flask) -> None:
     from lindungi.protection.cli import keys_cli, privacy_cli
 
@@ -108,3 +124,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(keys_cli)
     app.cli.add_command(privacy_cli)
+    app.cli.add_command(content_cli)

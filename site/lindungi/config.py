@@ -46,6 +46,16 @@ DEFAULTS: dict[str, Any] = {
     "RETENTION_APPROVED_YEARS": 2,  # after approval or registration
     "RETENTION_REJECTED_YEARS": 1,  # after the refusal
     "AUDIT_DETAIL_MONTHS": 24,  # then an audit row keeps who, what and when, not details
+    # The full-page cache for anonymous public pages (lindungi.pagecache); in this process
+    # unless REDIS_URL is set.
+    "PAGE_CACHE": True,
+    "PAGE_CACHE_MAX_MB": 32,  # per process, without Redis
+    "PAGE_CACHE_TTL_SECONDS": 86400,  # in Redis: pages of old versions expire by themselves
+    "PAGE_CACHE_VERSION_FILE": None,  # None: instance/page-cache-version
+    "COMPRESS": True,  # gzip/brotli from the app; 0 when a proxy in front compresses
+    "STATIC_BUILD_DIR": None,  # None: instance/static-build (hashed copies of static/)
+    "LOG_FORMAT": "text",  # "json": one JSON object per line, with the request id
+    "LOG_LEVEL": "INFO",
 }
 
 

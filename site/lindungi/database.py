@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import sqlalchemy as sa
-from flask import Flask, g, has_request_context, request
+from flask import Flask, g, has_app_context, has_request_context, request
 
 from lindungi.extensions import db
 from lindungi.protection.files import private_sqlite_files
@@ -58,7 +58,10 @@ def configure_sqlite(app: Flask) -> None:
 
 def wants_write_lock() -> bool:
     """Requests that may write (POST and friends, or views marked with writes_on_get) and CLI
-    commands take the write lock up front; plain reads keep WAL's concurrent readers."""
+    commands take the write lock up front; plain reads keep WAL's concurrent readers, and so
+    does code outside a request that says it only reads (g.reads_only)."""
+    if has_app_context() and g.get("reads_only"):
+        return False
     if not has_request_context():
         return True
     return request.method not in SAFE_METHODS or bool(g.get("writes_on_get"))

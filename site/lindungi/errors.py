@@ -7,6 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from lindungi import pagecache
+
 # What each error means for a resident, and what to do next.
 MESSAGES = {
     400: (_l("The request could not be read"), _l(
@@ -71,6 +73,10 @@ def init_app(app: Flask) -> None:
         if code < 400:
             return error
         title, message = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
+        if code == 404:
+            # The same for every visitor; the page cache keeps it until the content changes
+            # (an article published at this address). Staff 404s are no-store and never kept.
+            pagecache.allow_storing()
         return render_error(code, str(title), str(message))
 
     @app.errorhandler(Exception)

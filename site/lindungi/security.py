@@ -25,6 +25,17 @@ PERMISSIONS_POLICY = (
 )
 
 
+def static_file_headers() -> dict[str, str]:
+    """What files served outside Flask (WhiteNoise) carry, as pages do."""
+    return {
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "X-Frame-Options": "DENY",
+    }
+
+
 def mark_private() -> None:
     """Call from a view whose page shows or collects personal data: never cached anywhere."""
     g.private_page = True

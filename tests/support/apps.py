@@ -47,6 +47,7 @@ def base_config(folder: Path) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": None,
         "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH_METHOD,
+        "PAGE_CACHE_VERSION_FILE": str(folder / "page-cache-version"),
     }
 
 
@@ -64,7 +65,8 @@ def seeded_folder(folder: Path, schema: Path) -> Path:
     from lindungi.demo.seed import seed_demo
 
     shutil.copy(schema, folder / DATABASE_FILE)
-    app = create_app({**base_config(folder), "NOW": FIXED_NOW})
+    # The address the test apps use: stored renderings of the bodies name the site's host.
+    app = create_app({**base_config(folder), "NOW": FIXED_NOW, "BASE_URL": BASE_URL})
     with app.app_context():
         seed_demo(only_if_empty=True)
         db.session.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -99,7 +99,9 @@ class _TextColumns:
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     lang: so.Mapped[str] = so.mapped_column(sa.String(5))
     title: so.Mapped[str] = so.mapped_column(sa.String(200))
-    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
+    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown
+    # The body as sanitised HTML, made when saved (content.prerender).
+    rendered: so.Mapped[dict[str, Any] | None] = so.mapped_column(sa.JSON)
 
 
 class ArticleText(_TextColumns, db.Model):

@@ -26,6 +26,7 @@ from lindungi.content.models import (
     PublishStatus,
     SlugRedirect,
 )
+from lindungi.content.prerender import prerender
 from lindungi.content.sections import SLUG_MAX, SLUG_RE
 from lindungi.extensions import db
 from lindungi.timeutil import utcnow
@@ -140,6 +141,7 @@ def _set_texts(article: Article, texts: dict[str, ArticleTextData]) -> None:
         text = by_lang.get(lang) or ArticleText(lang=lang)
         text.title, text.summary, text.body = given.title, given.summary, given.body
         text.cover_alt, text.cover_caption = given.cover_alt, given.cover_caption
+        prerender(text)
         if lang not in by_lang:
             article.texts.append(text)
     for lang, text in by_lang.items():
@@ -296,6 +298,7 @@ def _set_page_texts(page: Page, texts: dict[str, PageTextData]) -> None:
     for lang, given in texts.items():
         text = by_lang.get(lang) or PageText(lang=lang)
         text.title, text.summary, text.body = given.title, given.summary, given.body
+        prerender(text)
         if lang not in by_lang:
             page.texts.append(text)
     for lang, text in by_lang.items():

@@ -72,16 +72,15 @@ def redirect_target(old_slug: str) -> Article | None:
 
 
 def related_articles(article: Article, limit: int = 3) -> list[Article]:
-    """"Baca juga": the newest of the same category, then the newest of the rest."""
-    same = list(db.session.scalars(_newest_first(sa.select(Article).where(
-        is_visible(), Article.category == article.category, Article.id != article.id,
-    )).limit(limit)).unique())
-    if len(same) < limit:
-        seen = [article.id] + [a.id for a in same]
-        same += list(db.session.scalars(_newest_first(sa.select(Article).where(
-            is_visible(), Article.id.not_in(seen),
-        )).limit(limit - len(same))).unique())
-    return same
+    """"Baca juga": the newest of the same category, then the newest of the rest (one query)."""
+    other_category = sa.case((Article.category == article.category, 0), else_=1)
+    stmt = (
+        sa.select(Article)
+        .where(is_visible(), Article.id != article.id)
+        .order_by(other_category, Article.publish_at.desc(), Article.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt).unique())
 
 
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
@@ -113,6 +112,11 @@ def all_published() -> list[Article]:
 
 def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
+
+
+def pages_by_key() -> dict[str, Page]:
+    """Every long-form page in one query (the sitemap lists them all)."""
+    return {page.key: page for page in db.session.scalars(sa.select(Page))}
 
 
 def page_by_key_or_404(key: str) -> Page:

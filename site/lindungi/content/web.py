@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, g
+from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -19,7 +19,8 @@ def page_locale() -> str:
 
 
 def figures_for(locale: str) -> dict[str, str]:
-    cache: dict[str, dict[str, str]] = g.setdefault("formatted_figures", {})
+    """Formatted once per app and language: figures follow only from the configuration."""
+    cache: dict[str, dict[str, str]] = current_app.extensions.setdefault("formatted_figures", {})
     if locale not in cache:
         cache[locale] = formatted_figures(locale)
     return cache[locale]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import request
 from werkzeug.wrappers import Response
 
+from lindungi import pagecache
 from lindungi.caching import cacheable
 from lindungi.core.rules import Outcome, ReasonKind
 from lindungi.eligibility.blueprint import bp
@@ -20,7 +21,10 @@ SUBMIT = "check"
 @bp.get("/cek-kelayakan")
 @cacheable
 def check() -> Response:
-    # No session, no CSRF token, nothing stored or logged: the answers stay in the address.
+    # No session, no CSRF token, nothing stored or logged: the answers stay in the address
+    # (and out of the page cache, which keeps only the empty form).
+    if request.args:
+        pagecache.refuse_storing()
     form = EligibilityForm(formdata=request.args or None)
     result = evaluate(
         form,

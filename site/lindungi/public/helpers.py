@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 
 from flask import current_app, request, url_for
 
+from lindungi.assets import static_url
 from lindungi.content.models import MediaImage
 from lindungi.content.sections import PAGE_ENDPOINTS
 
@@ -16,6 +17,8 @@ from lindungi.content.sections import PAGE_ENDPOINTS
 def absolute_url(endpoint: str, **values: Any) -> str:
     """An address for other sites and apps (feeds, share links, canonical): from BASE_URL, since
     the Host header of a request can be anything the client sends."""
+    if endpoint == "static":
+        return current_app.config["BASE_URL"].rstrip("/") + static_url(values["filename"])
     return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 

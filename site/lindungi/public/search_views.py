@@ -10,6 +10,7 @@ from flask_babel import gettext
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from lindungi import pagecache
 from lindungi.caching import cacheable
 from lindungi.content import search as engine
 from lindungi.content.models import DocumentKind
@@ -51,6 +52,9 @@ def _result(hit: engine.SearchHit, terms: list[str]) -> Result:
 @cacheable
 def search() -> Response:
     query = request.args.get("q", "").strip()[:MAX_QUERY]
+    if request.args:
+        # What a visitor types may be personal (a name, a number): never kept by the page cache.
+        pagecache.refuse_storing()
     terms = engine.terms_of(query)
     hits = engine.search(query, page_locale()) if terms else []
     return render_page_or_fragment(

@@ -10,6 +10,7 @@ from flask import abort, current_app, jsonify, make_response, render_template, s
 from flask_babel import force_locale, gettext
 from werkzeug.wrappers import Response
 
+from lindungi.assets import static_url
 from lindungi.caching import cacheable
 from lindungi.content import queries
 from lindungi.content.sections import PAGE_ENDPOINTS
@@ -39,8 +40,9 @@ def _sitemap_entries() -> list[SitemapEntry]:
     # The other capabilities' public pages: the checker, the request and the status lookup.
     entries += [_entry(endpoint, langs) for endpoint in SERVICE_ENDPOINTS
                 if endpoint in current_app.view_functions]
+    pages = queries.pages_by_key()
     for key, (endpoint, values) in PAGE_ENDPOINTS.items():
-        page = queries.page_by_key(key)
+        page = pages.get(key)
         if page is not None:
             entries.append(_entry(endpoint, langs, page.updated_at, **values))
     for article in queries.all_published():
@@ -95,9 +97,9 @@ def manifest() -> Response:
         "background_color": "#ffffff",
         "theme_color": "#0b6e69",
         "icons": [
-            {"src": "/static/favicon.svg", "sizes": "any", "type": "image/svg+xml"},
-            {"src": "/static/icons/icon-192.png", "sizes": "192x192", "type": "image/png"},
-            {"src": "/static/icons/icon-512.png", "sizes": "512x512", "type": "image/png"},
+            {"src": static_url("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
         ],
     })
     response.mimetype = "application/manifest+json"

@@ -1,0 +1,82 @@
+"""When stored pages go out of date: after every commit that changed content, and at the next
+moment a scheduled article goes live or a pinned notice ends."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from itertools import chain
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask import Flask, current_app, has_app_context
+
+from lindungi.content.models import (
+    Article,
+    ArticleText,
+    MediaImage,
+    Page,
+    PageText,
+    PartnerHospital,
+    PublishStatus,
+    SearchDocument,
+    SlugRedirect,
+)
+from lindungi.extensions import db
+
+# What public pages show. A flush that touches any of these changes the content version.
+CONTENT_MODELS = (Article, ArticleText, Page, PageText, PartnerHospital, MediaImage,
+                  SlugRedirect, SearchDocument)
+CHANGED = "lindungi.content_changed"
+
+
+def next_change(now: float) -> float | None:
+    """The next moment (Unix time) a page changes without anyone saving: a published article's
+    publish_at or a visible article's pinned_until, whichever comes first after `now`."""
+    moment = datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
+    published = Article.status == PublishStatus.PUBLISHED
+    stmt = sa.select(
+        sa.select(sa.func.min(Article.publish_at))
+        .where(published, Article.publish_at > moment).scalar_subquery(),
+        sa.select(sa.func.min(Article.pinned_until))
+        .where(published, Article.pinned_until > moment).scalar_subquery(),
+    )
+    with db.engine.connect() as connection:
+        row = connection.execute(stmt).one()
+    due = [value for value in row if value is not None]
+    return min(due).replace(tzinfo=UTC).timestamp() if due else None
+
+
+def _note_changes(session: so.Session, _context: object) -> None:
+    touched = chain(session.new, session.dirty, session.deleted)
+    if any(isinstance(row, CONTENT_MODELS) for row in touched):
+        session.info[CHANGED] = True
+
+
+def _note_bulk_changes(state: so.ORMExecuteState) -> None:
+    """UPDATE and DELETE statements sent through the session (sa.delete(SlugRedirect)...)."""
+    if (state.is_update or state.is_delete) and state.bind_mapper is not None \
+            and issubclass(state.bind_mapper.class_, CONTENT_MODELS):
+        state.session.info[CHANGED] = True
+
+
+def _after_commit(session: so.Session) -> None:
+    if session.info.pop(CHANGED, False) and has_app_context():
+        cache = current_app.extensions.get("page_cache")
+        if cache is not None:
+            cache.content_changed()
+
+
+def _after_rollback(session: so.Session) -> None:
+    session.info.pop(CHANGED, None)
+
+
+_LISTENERS = (("after_flush", _note_changes), ("do_orm_execute", _note_bulk_changes),
+              ("after_commit", _after_commit),
+              ("after_rollback", _after_rollback))
+
+
+def init_app(_app: Flask) -> None:
+    """Listen on every session once per process; each app finds its own cache at commit."""
+    for name, listener in _LISTENERS:
+        if listener is not None and not sa.event.contains(so.Session, name, listener):
+            sa.event.listen(so.Session, name, listener)
