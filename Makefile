@@ -17,9 +17,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test install translations extract update compile db secret lint browser postgres clean
 
+# gunicorn and the outbox worker (`flask outbox work`) together: Ctrl-C stops both.
 run: install compile secret db
-	$(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) --access-logfile - \
-		--access-logformat $(ACCESS_LOG_FORMAT) 'lindungi:create_app()'
+	bash bin/serve.sh $(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) \
+		--access-logfile - --access-logformat $(ACCESS_LOG_FORMAT) 'lindungi:create_app()'
 
 test: install compile browser postgres lint
 	bash tests/run-suite.sh

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
 from lindungi.extensions import db
+from lindungi.outbox.cli import outbox_cli
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 
@@ -99,3 +100,4 @@ def seed_demo(if_empty: bool) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(staff_cli)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(outbox_cli)

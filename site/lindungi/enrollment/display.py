@@ -16,6 +16,7 @@ from lindungi.enrollment.choices import (
 )
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_EXPLANATIONS, STATUS_LABELS
 from lindungi.enrollment.text import display_name, display_phone
+from lindungi.outbox.labels import CHANNEL_LABELS
 
 
 def kecamatan_name(code: str) -> str:
@@ -53,4 +54,5 @@ def helpers() -> dict[str, Any]:
         "mask_nik": mask_nik,
         "display_name": display_name,
         "display_phone": display_phone,
+        "channel_label": lambda code: _label(CHANNEL_LABELS, code),
     }

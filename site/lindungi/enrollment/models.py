@@ -13,6 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.extensions import db, str_enum
+from lindungi.outbox.models import Channel
 from lindungi.timeutil import utcnow
 
 
@@ -69,6 +70,9 @@ class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
     phone_e164: so.Mapped[str] = so.mapped_column(sa.String(20))
     email: so.Mapped[str] = so.mapped_column(sa.String(254), default="")
     preferred_lang: so.Mapped[str] = so.mapped_column(sa.String(5), default="id")
+    # Where status messages go (outbox): WhatsApp or SMS to phone_e164, e-mail to email.
+    notify_channel: so.Mapped[Channel] = so.mapped_column(
+        str_enum(Channel), default=Channel.WHATSAPP, server_default=Channel.WHATSAPP.value)
     consent_notice_version: so.Mapped[str] = so.mapped_column(sa.String(20))
     consented_at: so.Mapped[datetime]
     # Shown to the applicant on the status page (more information needed / rejection reason).
