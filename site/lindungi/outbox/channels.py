@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import formatdate, parseaddr
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -70,7 +70,8 @@ class SmtpSender:
         self.port = parts.port or {"smtp": 25, "smtps": 465, "smtp+starttls": 587}[parts.scheme]
         self.username = unquote(parts.username or "")
         self.password = unquote(parts.password or "")
-        self.mail_from = mail_from
+        self.mail_from = mail_from  # may carry a name: "Lindungi Makassar <info@...>"
+        self.envelope_from = parseaddr(mail_from)[1]
 
     def _email(self, message: Outgoing) -> EmailMessage:
         email = EmailMessage()
@@ -78,12 +79,12 @@ class SmtpSender:
         email["To"] = message.recipient
         email["Subject"] = message.subject
         email["Date"] = formatdate(localtime=False)
-        domain = self.mail_from.rpartition("@")[2].strip("> ") or "localhost"
+        domain = self.envelope_from.rpartition("@")[2] or "localhost"
         # The same Message-ID on every attempt lets a mailbox that dedupes drop a resend.
         email["Message-ID"] = f"<{message.idempotency_key}@{domain}>"
-        email["Content-Language"] = message.lang
         email["Auto-Submitted"] = "auto-generated"
         email.set_content(message.body)
+        email["Content-Language"] = message.lang  # after set_content, which resets Content-*
         return email
 
     def _connect(self) -> smtplib.SMTP:
@@ -100,7 +101,7 @@ class SmtpSender:
             with self._connect() as connection:
                 if self.username:
                     connection.login(self.username, self.password)
-                connection.send_message(self._email(message), self.mail_from,
+                connection.send_message(self._email(message), self.envelope_from,
                                         [message.recipient])
         except smtplib.SMTPRecipientsRefused as error:
             codes = sorted({code for code, _text in error.recipients.values()})

@@ -48,7 +48,8 @@ MAX_INTERRUPTED_WITHOUT_KEY = 2
 
 def retry_delay(attempt: int, base: timedelta, cap: timedelta) -> timedelta:
     """Exponential backoff: base after the first failure, doubling each time, at most cap."""
-    return min(cap, base * 2 ** max(0, attempt - 1))
+    # The exponent is bounded so that a large attempt number cannot overflow timedelta.
+    return min(cap, base * 2 ** min(max(0, attempt - 1), 32))
 
 
 @dataclass(frozen=True)
