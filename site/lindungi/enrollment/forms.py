@@ -155,7 +155,7 @@ class ContactForm(BaseForm):
         validate_choice=False,
     )
     phone = StringField(_l("Mobile phone number"))
-    email = StringField(_l("Email address (optional)"))
+    email = StringField(_l("Email address"))
     preferred_lang = RadioField(
         _l("Which language should staff use?"),
         choices=options([("id", "Bahasa Indonesia"), ("en", "English")]),
