@@ -60,6 +60,8 @@ def gateway_stand_in() -> Iterator[GatewayStandIn]:
             status = gateway.handle(self.path, dict(self.headers.items()), body)
             answer = json.dumps({"status": "accepted" if status == 200 else "error"}).encode()
             self.send_response(status)
+            if 300 <= status < 400:
+                self.send_header("Location", gateway.url)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(answer)))
             self.end_headers()

@@ -117,6 +117,16 @@ class SmtpSender:
             raise DeliveryError(f"SMTP connection failed ({type(error).__name__})") from None
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect would turn the POST into a GET without the message: report it instead."""
+
+    def redirect_request(self, *_args: Any, **_kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 class GatewaySender:
     """An SMS or WhatsApp gateway: a JSON POST {"to", "text", "channel", "language"} with the
     token as a Bearer header and the message's Idempotency-Key."""
@@ -144,7 +154,7 @@ class GatewaySender:
 
     def send(self, message: Outgoing) -> None:
         try:
-            with urllib.request.urlopen(self._request(message), timeout=TIMEOUT_SECONDS):  # noqa: S310
+            with _OPENER.open(self._request(message), timeout=TIMEOUT_SECONDS):
                 return
         except urllib.error.HTTPError as error:
             if error.code == 409:  # "this key was already used": the first send got through

@@ -164,13 +164,16 @@ class OutboxWorker:
         attempt.outcome = result.outcome
         attempt.error = result.error
         attempt.finished_at = now
-        if message.claimed_by == self.name:
+        # Still ours? (A send slower than the lease lets another worker claim it meanwhile;
+        # then that worker decides what happens next, unless this attempt got through.)
+        owner = message.claimed_by == self.name
+        if owner:
             message.claimed_until = None
         if result.outcome is Outcome.SENT:
             message.state = MessageState.SENT
             message.sent_at = now
             message.last_error = ""
-        elif message.state is MessageState.PENDING:
+        elif owner and message.state is MessageState.PENDING:
             message.last_error = result.error
             if result.permanent or message.attempt_count >= self.settings.max_attempts:
                 message.state = MessageState.FAILED

@@ -90,6 +90,19 @@ def test_gateway_errors_are_retried_and_recorded_in_our_words(app: Flask, make_r
     assert message.state is MessageState.SENT
 
 
+def test_a_redirect_is_not_taken_for_delivery(app: Flask, make_request) -> None:
+    request = make_request()
+    queue(app, request.id)
+    with gateway_stand_in() as gateway:
+        gateway.fail_with = [302]
+        app.config["WHATSAPP_GATEWAY_URL"] = gateway.url
+        assert run_worker(app, senders_from_config(app.config)) == 1
+    (message,) = messages(app)
+    assert len(gateway.posts) == 1  # not followed (it would have become a GET without the text)
+    assert message.state is MessageState.PENDING
+    assert message.last_error == "gateway answered HTTP 302"
+
+
 def test_a_refused_message_is_not_tried_again(app: Flask, make_request) -> None:
     request = make_request()
     queue(app, request.id)
