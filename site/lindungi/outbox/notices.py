@@ -1,5 +1,10 @@
 """Telling the family of a request what happened: the message for a status change, in the
-language the request was filled in, to the channel they chose at the contact step."""
+language the request was filled in (its preferred_lang, the contact step's choice, which starts
+as the form's language), to the channel they chose at the contact step.
+
+A new kind of news (e.g. a review request) is a MessageKind with its texts (outbox.texts) and
+label (outbox.labels); the operation that makes the change calls `notify(request, kind)`.
+"""
 
 from __future__ import annotations
 
