@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # gunicorn and the outbox worker (`flask outbox work`) together: Ctrl-C stops both.
 run: install compile secret db
-	bash bin/serve.sh $(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) \
+	bash tools/serve.sh $(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) \
 		--access-logfile - --access-logformat $(ACCESS_LOG_FORMAT) 'lindungi:create_app()'
 
 test: install compile browser postgres lint
@@ -58,7 +58,7 @@ db: install
 	$(FLASK) seed-demo --if-empty
 
 lint: install
-	$(BIN)/ruff check site tests bench
+	$(BIN)/ruff check site tests bench tools
 
 # Debian's Chromium for the Playwright tests (pip's Playwright cannot download a browser here).
 browser:

@@ -1,6 +1,6 @@
 """The worker as the real process `flask --app lindungi outbox work`: killed between send and
 record it sends no second message to the idempotent gateway; SIGTERM lets it finish the message
-in hand; bin/serve.sh (`make run`) stops the web server and the worker together."""
+in hand; tools/serve.sh (`make run`) stops the web server and the worker together."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_serve_script_stops_web_server_and_worker_together(app: Flask, ending: s
         db.engine.dispose()
     web = [sys.executable, "-c", "import time; time.sleep(300)"]  # stands in for gunicorn
     script = subprocess.Popen(  # noqa: S603 - our own script, fixed arguments
-        ["/bin/bash", str(PROJECT_ROOT / "bin" / "serve.sh"), *web], env=worker_env(app),
+        ["/bin/bash", str(PROJECT_ROOT / "tools" / "serve.sh"), *web], env=worker_env(app),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         wait_for(lambda: len(children_of(script.pid)) == 2)
