@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 def free_port() -> int:
@@ -85,6 +86,7 @@ def gateway_stand_in() -> Iterator[GatewayStandIn]:
 class _Inbox:
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], EmailMessage]] = []
+        self.sign_ins: list[str] = []
 
     async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
         parsed = message_from_bytes(envelope.content, policy=policy.default)
@@ -103,10 +105,23 @@ class SmtpServer:
 
 
 @contextmanager
-def smtp_server() -> Iterator[SmtpServer]:
+def smtp_server(login: tuple[str, str] | None = None) -> Iterator[SmtpServer]:
+    """With `login` (user, password) the server offers AUTH and checks it (`sign_ins` lists who
+    tried); over plain SMTP here, since the test has no certificate (a real relay should be
+    reached with smtps:// or STARTTLS)."""
     inbox = _Inbox()
     port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    options: dict[str, Any] = {}
+    if login is not None:
+        def authenticator(_server: Any, _session: Any, _envelope: Any, _mechanism: str,
+                          data: Any) -> AuthResult:
+            given = (data.login.decode(), data.password.decode()) if isinstance(
+                data, LoginPassword) else None
+            inbox.sign_ins.append((given or ("?", ""))[0])
+            return AuthResult(success=given == login)
+
+        options = {"authenticator": authenticator, "auth_require_tls": False}
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield SmtpServer(f"smtp://127.0.0.1:{port}", inbox)
