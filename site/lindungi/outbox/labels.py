@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from lindungi.labels import label_for
 from lindungi.outbox.models import AttemptOutcome, Channel, MessageKind, MessageState
 
 CHANNEL_LABELS = {
@@ -39,11 +40,7 @@ OUTCOME_LABELS = {
 }
 
 
-def label(table: dict, code: object) -> str:
-    return str(table[code]) if code in table else str(code)
-
-
 def template_labels() -> dict[str, object]:
     """What the staff message list (review/_messages.html) needs."""
-    return {"outbox_label": label, "kind_labels": KIND_LABELS, "channel_labels": CHANNEL_LABELS,
+    return {"outbox_label": label_for, "kind_labels": KIND_LABELS, "channel_labels": CHANNEL_LABELS,
             "state_labels": STATE_LABELS, "outcome_labels": OUTCOME_LABELS}
