@@ -1,5 +1,5 @@
-"""Fixtures for the outbox tests: requests and staff (as in the review tests), and the queued
-messages read back detached."""
+"""Fixtures for the outbox tests (requests and staff clients come from tests/functional/conftest):
+a reviewer, decisions posted through the request page, and the queued messages read back."""
 
 from __future__ import annotations
 
@@ -12,31 +12,18 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import Flask
 
-from lindungi.enrollment.models import EnrollmentRequest
 from lindungi.extensions import db
 from lindungi.outbox.channels import Sender
 from lindungi.outbox.models import OutboxMessage
 from lindungi.outbox.worker import OutboxWorker, Settings
-from lindungi.staff.models import Role, StaffUser
-from tests.checking import CheckingClient, soup_of
-from tests.staff_helpers import create_request, csrf_token, sign_in_as
+from lindungi.staff.models import Role
+from tests.support.checking import CheckingClient, soup_of
+from tests.support.staff import csrf_token
 
 
 @pytest.fixture
-def make_request(app: Flask) -> Callable[..., EnrollmentRequest]:
-    def factory(**kwargs: Any) -> EnrollmentRequest:
-        return create_request(app, **kwargs)
-
-    return factory
-
-
-@pytest.fixture
-def reviewer(app: Flask, make_staff: Callable[..., StaffUser]) -> CheckingClient:
-    user = make_staff(role=Role.REVIEWER)
-    client = app.test_client()
-    sign_in_as(client, user)
-    client.user = user  # type: ignore[attr-defined]
-    return client  # type: ignore[return-value]
+def reviewer(client_for: Callable[..., CheckingClient]) -> CheckingClient:
+    return client_for(Role.REVIEWER)
 
 
 def decide(client: CheckingClient, request_id: int, path: str, prefix: str, **fields: str

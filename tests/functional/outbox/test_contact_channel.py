@@ -10,8 +10,8 @@ from flask import Flask
 
 from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import Flow, error_messages, message
+from tests.support.checking import soup_of
+from tests.support.enrollment import Flow, error_messages, message
 
 TITLE_PREFIX = {"id": "Galat:", "en": "Error:"}
 

@@ -14,8 +14,8 @@ from lindungi.outbox import notices
 from lindungi.outbox.channels import senders_from_config
 from lindungi.outbox.models import AttemptOutcome, Channel, MessageKind, MessageState
 from tests.functional.outbox.conftest import messages, run_worker
-from tests.outbox_support import gateway_stand_in, smtp_server
-from tests.staff_helpers import load_request
+from tests.support.outbox import gateway_stand_in, smtp_server
+from tests.support.staff import load_request
 
 A = AttemptOutcome
 

@@ -3,9 +3,6 @@ SKIP LOCKED, so a message another worker is claiming is skipped, not waited for.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
 import pytest
 import sqlalchemy as sa
 from flask import Flask
@@ -17,29 +14,16 @@ from lindungi.outbox.models import Channel, MessageKind, MessageState, OutboxMes
 from lindungi.outbox.worker import OutboxWorker, Settings
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
-from tests.checking import CheckingClient
-from tests.conftest import STAFF_PASSWORD
 from tests.functional.outbox.conftest import messages
-from tests.staff_helpers import create_request, load_request, sign_in_as
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.staff import create_request, load_request, sign_in_as
 
 pytestmark = pytest.mark.postgres
-POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
 
 
 @pytest.fixture
-def pg_app(make_app) -> Iterator[Flask]:
-    if not POSTGRES_URL:
-        pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set (tests/run-suite.sh sets it)")
-    app = make_app(SQLALCHEMY_DATABASE_URI=POSTGRES_URL)
-    app.test_client_class = CheckingClient
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+def pg_app(make_postgres_app) -> Flask:
+    return make_postgres_app()  # the schema built by the migrations, as in production
 
 
 class Accepting:

@@ -14,9 +14,9 @@ from lindungi.extensions import db
 from lindungi.outbox.models import Channel, MessageKind, MessageState, OutboxMessage
 from lindungi.review import operations
 from lindungi.staff.models import StaffUser
-from tests.enrollment_support import NOW, Flow, make_nik
 from tests.functional.outbox.conftest import decide, messages
-from tests.staff_helpers import csrf_token, load_request
+from tests.support.enrollment import NOW, Flow, make_nik
+from tests.support.staff import csrf_token, load_request
 
 S = RequestStatus
 K = MessageKind

@@ -16,7 +16,7 @@ from lindungi.outbox.channels import DeliveryError, Outgoing
 from lindungi.outbox.models import AttemptOutcome, Channel, MessageKind, MessageState
 from lindungi.outbox.worker import OutboxWorker, Settings
 from tests.functional.outbox.conftest import messages
-from tests.staff_helpers import load_request
+from tests.support.staff import load_request
 
 A = AttemptOutcome
 T0 = datetime(2026, 11, 20, 2, 0)

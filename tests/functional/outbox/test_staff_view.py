@@ -9,8 +9,8 @@ from flask import Flask
 
 from lindungi.outbox.channels import DeliveryError, Outgoing
 from lindungi.outbox.models import Channel
-from tests.checking import soup_of
 from tests.functional.outbox.conftest import decide, messages, run_worker
+from tests.support.checking import soup_of
 
 
 class Refusing:

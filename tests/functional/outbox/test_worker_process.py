@@ -20,8 +20,8 @@ from lindungi.outbox import notices
 from lindungi.outbox.models import AttemptOutcome, Channel, MessageKind, MessageState
 from lindungi.paths import PROJECT_ROOT
 from tests.functional.outbox.conftest import messages
-from tests.outbox_support import gateway_stand_in
-from tests.staff_helpers import load_request
+from tests.support.outbox import gateway_stand_in
+from tests.support.staff import load_request
 
 A = AttemptOutcome
 
