@@ -5,15 +5,19 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+web="" worker="" stopping=""
+stop() {
+  stopping=1
+  kill -TERM $web $worker 2>/dev/null || true
+}
+# Set before anything starts: a TERM that arrives while the two are starting still stops both.
+trap stop INT TERM
+
 "$@" &
 web=$!
 .venv/bin/flask --app lindungi outbox work &
 worker=$!
-
-stop() {
-  kill -TERM "$web" "$worker" 2>/dev/null || true
-}
-trap stop INT TERM
+[ -n "$stopping" ] && stop
 
 wait -n "$web" "$worker"
 status=$?
