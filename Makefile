@@ -15,10 +15,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test install install-run translations extract update compile db secret lint \
 	browser postgres redis clean
 
-# gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format).
+# gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format);
+# tools/serve.sh runs gunicorn and the outbox worker (`flask outbox work`) together: Ctrl-C stops both.
 run: install-run compile secret db
 	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) \
-		$(BIN)/gunicorn --config gunicorn.conf.py 'lindungi:create_app()'
+		bash tools/serve.sh $(BIN)/gunicorn --config gunicorn.conf.py 'lindungi:create_app()'
 
 test: install compile browser postgres redis lint
 	bash tests/run-suite.sh

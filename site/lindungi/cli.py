@@ -13,6 +13,7 @@ from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
 from lindungi.extensions import db
+from lindungi.outbox.cli import outbox_cli
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 
@@ -125,3 +126,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(keys_cli)
     app.cli.add_command(privacy_cli)
     app.cli.add_command(content_cli)
+    app.cli.add_command(outbox_cli)

@@ -56,6 +56,18 @@ DEFAULTS: dict[str, Any] = {
     "STATIC_BUILD_DIR": None,  # None: instance/static-build (hashed copies of static/)
     "LOG_FORMAT": "text",  # "json": one JSON object per line, with the request id
     "LOG_LEVEL": "INFO",
+    # Messages to families (lindungi.outbox). A channel without its URL is not configured.
+    "SMTP_URL": "",  # smtp://user:pass@host:port, smtps://... (TLS), smtp+starttls://...
+    "MAIL_FROM": "",
+    "SMS_GATEWAY_URL": "",
+    "SMS_GATEWAY_TOKEN": "",
+    "WHATSAPP_GATEWAY_URL": "",
+    "WHATSAPP_GATEWAY_TOKEN": "",
+    "OUTBOX_POLL_SECONDS": 5,
+    "OUTBOX_LEASE_SECONDS": 300,  # a claimed message is claimed again after this (crash)
+    "OUTBOX_MAX_ATTEMPTS": 8,
+    "OUTBOX_RETRY_BASE_SECONDS": 60,  # then 2, 4, 8... minutes
+    "OUTBOX_RETRY_MAX_SECONDS": 6 * 60 * 60,
 }
 
 

@@ -75,6 +75,7 @@ def test_two_worker_request_then_status_on_a_phone(live_server, phone) -> None:
     page.get_by_role("button", name="Simpan dan lanjutkan").click()
 
     expect(heading).to_have_text("Bagaimana petugas dapat menghubungi Anda?")
+    page.get_by_label("WhatsApp").check()
     page.get_by_label("Nomor HP").fill("0812 3456 7890")
     phone.assert_clean()
     page.get_by_role("button", name="Lanjutkan").click()

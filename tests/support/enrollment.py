@@ -42,7 +42,7 @@ def worker_answers(born: date = date(1980, 8, 12), sex: str = "F", serial: int =
     return data
 
 
-CONTACT = {"phone": "0812 3456 7890", "email": "", "preferred_lang": "id"}
+CONTACT = {"channel": "whatsapp", "phone": "0812 3456 7890", "email": "", "preferred_lang": "id"}
 
 
 def csrf_token_of(response: TestResponse) -> str:

@@ -66,6 +66,9 @@ class Contact:
     phone_e164: str
     email: str
     preferred_lang: str
+    # How status messages reach the family (lindungi.outbox.models.Channel values). Drafts
+    # saved before the choice existed read as WhatsApp, the form's first option.
+    channel: str = "whatsapp"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from lindungi.enrollment.choices import (
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_EXPLANATIONS, STATUS_LABELS
 from lindungi.enrollment.text import display_name, display_phone
 from lindungi.labels import label_for
+from lindungi.outbox.labels import CHANNEL_LABELS
 
 
 def kecamatan_name(code: str) -> str:
@@ -50,4 +51,5 @@ def helpers() -> dict[str, Any]:
         "mask_nik": mask_nik,
         "display_name": display_name,
         "display_phone": display_phone,
+        "channel_label": lambda code: label_for(CHANNEL_LABELS, code),
     }

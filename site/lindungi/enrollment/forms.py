@@ -17,6 +17,7 @@ from lindungi.core.reference import normalise_reference
 from lindungi.enrollment.choices import APPLICANT_RELATIONSHIPS, options
 from lindungi.enrollment.text import InputError, clean_name, parse_date_parts, parse_phone
 from lindungi.forms import BaseForm
+from lindungi.outbox.labels import CHANNEL_LABELS
 
 
 def add_error(field: Field, message: Any) -> None:
@@ -146,8 +147,15 @@ PHONE_MESSAGES = {
 
 
 class ContactForm(BaseForm):
+    # Where status messages go (lindungi.outbox); WhatsApp first, as most families use it.
+    channel = RadioField(
+        _l("How should we tell you when the request moves on?"),
+        choices=options((channel.value, text) for channel, text in CHANNEL_LABELS.items()),
+        validators=[ChosenFrom(_l("Select how we should send you news about the request"))],
+        validate_choice=False,
+    )
     phone = StringField(_l("Mobile phone number"))
-    email = StringField(_l("Email address (optional)"))
+    email = StringField(_l("Email address"))
     preferred_lang = RadioField(
         _l("Which language should staff use?"),
         choices=options([("id", "Bahasa Indonesia"), ("en", "English")]),
@@ -171,6 +179,13 @@ class ContactForm(BaseForm):
                 _("Enter an email address like name@example.com, or leave it empty")
             ) from None
         field.data = checked.normalized
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.channel.data == "email" and not self.email.errors and not self.email.data:
+            add_error(self.email, _l("Enter an email address, so we can send the news by email"))
+            return False
+        return valid
 
 
 class ConsentForm(BaseForm):

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.extensions import db, str_enum
+from lindungi.outbox.models import Channel
 from lindungi.protection.columns import SealedDate, SealedJSON, SealedText, nik_index
 from lindungi.timeutil import utcnow
 
@@ -72,6 +73,9 @@ class EnrollmentRequest(db.Model):
     phone_e164: so.Mapped[str] = so.mapped_column(SealedText("enrollment_request.phone_e164"))
     email: so.Mapped[str] = so.mapped_column(sa.String(254), default="")
     preferred_lang: so.Mapped[str] = so.mapped_column(sa.String(5), default="id")
+    # Where status messages go (outbox): WhatsApp or SMS to phone_e164, e-mail to email.
+    notify_channel: so.Mapped[Channel] = so.mapped_column(
+        str_enum(Channel), default=Channel.WHATSAPP, server_default=Channel.WHATSAPP.value)
     consent_notice_version: so.Mapped[str] = so.mapped_column(sa.String(20))
     consented_at: so.Mapped[datetime]
     # The applicant agreed for the workers (someone else's request), not each worker himself.

@@ -23,6 +23,8 @@ from lindungi.enrollment.models import (
     StatusChange,
 )
 from lindungi.extensions import db
+from lindungi.outbox import notices
+from lindungi.outbox.models import Channel
 from lindungi.protection.columns import nik_index
 from lindungi.timeutil import utcnow
 
@@ -124,6 +126,7 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
         for_self=applicant.for_self, applicant_name=applicant.name,
         applicant_relationship=applicant.relationship, phone_e164=contact.phone_e164,
         email=contact.email, preferred_lang=contact.preferred_lang,
+        notify_channel=Channel(contact.channel),
         consent_notice_version=consent.notice_version, consented_at=consent.consented_at,
         consent_on_behalf=consent.on_behalf,
         flagged=flagged,
@@ -136,4 +139,5 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
     # Counts and flags only: the audit log never holds personal data.
     actions.log(actions.ENROLLMENT_SUBMITTED, target_type="enrollment_request",
                 target_id=request.id, workers=len(request.workers), flagged=request.flagged)
+    notices.notify_status(request, RequestStatus.RECEIVED)
     return request

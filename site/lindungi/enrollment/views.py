@@ -97,14 +97,15 @@ def contact() -> Response:
     if request.method == "GET":
         known = answers.contact
         form = ContactForm(data={"preferred_lang": str(get_locale())} if known is None else {
-            "phone": display_phone(known.phone_e164), "email": known.email,
-            "preferred_lang": known.preferred_lang,
+            "channel": known.channel, "phone": display_phone(known.phone_e164),
+            "email": known.email, "preferred_lang": known.preferred_lang,
         })
     else:
         form = ContactForm()
         if form.validate():
             answers.contact = Contact(phone_e164=form.phone_e164, email=form.email.data or "",
-                                      preferred_lang=form.preferred_lang.data)
+                                      preferred_lang=form.preferred_lang.data,
+                                      channel=form.channel.data)
             drafts.save(draft, answers)
             db.session.commit()
             return go(next_place(answers, place))

@@ -92,6 +92,7 @@ class QueueFilterForm(GetForm):
     since = StringField(_l("Received from"), validators=[iso_date])
     until = StringField(_l("Received until"), validators=[iso_date])
     flagged = BooleanField(_l("Only flagged requests"))
+    undelivered = BooleanField(_l("Only requests with a message not delivered"))
     sort = HiddenField()
 
     def criteria(self, search: str) -> QueueCriteria:
@@ -103,6 +104,7 @@ class QueueFilterForm(GetForm):
             status=RequestStatus(status) if status else None, kecamatan=kecamatan,
             since=getattr(self.since, "parsed", None), until=getattr(self.until, "parsed", None),
             flagged=bool(self.flagged.data), search=search, sort=parse_sort(self.sort.data),
+            undelivered=bool(self.undelivered.data),
         )
 
 

@@ -21,6 +21,7 @@ from lindungi.enrollment.models import (
 )
 from lindungi.enrollment.statuses import REJECTION_REASONS
 from lindungi.extensions import db
+from lindungi.outbox import notices
 from lindungi.staff.models import StaffUser
 from lindungi.timeutil import utcnow
 
@@ -77,6 +78,8 @@ def _decide(request: EnrollmentRequest, staff: StaffUser, version: int | None, d
                 target_id=request.id, status=to_status.value,
                 **({"reason": reason_code} if reason_code else {}))
     db.session.flush()  # raises StaleDataError if another decision was committed meanwhile
+    # The family's message, committed with the decision or not at all.
+    notices.notify_status(request, to_status)
     return change
 
 

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from lindungi.core.reference import normalise_reference
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
 from lindungi.formatting import WITA
+from lindungi.outbox import queries as outbox_queries
 from lindungi.pagination import paginate
 from lindungi.protection.columns import nik_index
 
@@ -42,6 +43,7 @@ class QueueCriteria:
     search: str = ""
     sort: str = DEFAULT_SORT
     page: int = 1
+    undelivered: bool = False  # only requests with a message given up on (lindungi.outbox)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class QueueRow:
     worker_name: str
     worker_count: int
     other_kecamatan: int = 0  # kecamatan of the other workers, besides the first worker's
+    undelivered: bool = False  # a message to the applicant was not delivered
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ def _conditions(criteria: QueueCriteria) -> list[sa.ColumnElement[bool]]:
         found.append(R.flagged.is_(True))
     if criteria.search:
         found.append(_search_condition(criteria.search))
+    if criteria.undelivered:
+        found.append(R.id.in_(outbox_queries.undelivered_request_ids()))
     return found
 
 
@@ -162,7 +167,8 @@ def queue_page(criteria: QueueCriteria) -> QueuePage:
         sa.select(R.id, R.reference, R.status, R.created_at, R.kecamatan_code, R.flagged,
                   _first_worker_name().label("worker_name"),
                   _worker_count().label("worker_count"),
-                  _other_kecamatan_count().label("other_kecamatan"))
+                  _other_kecamatan_count().label("other_kecamatan"),
+                  outbox_queries.has_undelivered(R.id).label("undelivered"))
         .where(*_conditions(criteria))
         .order_by(*_order_by(criteria.sort))
     )
@@ -170,7 +176,7 @@ def queue_page(criteria: QueueCriteria) -> QueuePage:
     rows = [
         QueueRow(row.id, row.reference, row.status, row.created_at, row.kecamatan_code,
                  row.flagged, row.worker_name or "", row.worker_count or 0,
-                 row.other_kecamatan or 0)
+                 row.other_kecamatan or 0, bool(row.undelivered))
         for row in found.items
     ]
     return QueuePage(rows=rows, total=found.total or 0, criteria=replace(criteria, page=found.page))

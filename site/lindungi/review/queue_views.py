@@ -19,7 +19,7 @@ from lindungi.review.blueprint import bp
 from lindungi.review.forms import QueueFilterForm, SearchForm
 from lindungi.staff.access import REVIEWERS, require_roles
 
-FILTER_ARGS = ("status", "kecamatan", "since", "until", "flagged", "sort")
+FILTER_ARGS = ("status", "kecamatan", "since", "until", "flagged", "undelivered", "sort")
 
 
 def queue_url(**changes: Any) -> str:

@@ -28,6 +28,8 @@ from lindungi.enrollment.models import EnrollmentRequest, InternalNote, StatusCh
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.extensions import db
 from lindungi.formatting import to_wita
+from lindungi.outbox import labels as outbox_labels
+from lindungi.outbox import queries as outbox_queries
 from lindungi.program import program_parameters
 from lindungi.review import operations
 from lindungi.review.blueprint import bp
@@ -93,7 +95,8 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
         allowed=operations.allowed,
         status_labels=STATUS_LABELS, reasons=REJECTION_REASONS, kecamatan=kecamatan_by_code,
         kelurahan=kelurahan_by_code, occupation=occupation_by_code, code_label=code_label,
-        failed_form=failed[0] if failed else None,
+        failed_form=failed[0] if failed else None, messages=outbox_queries.messages_for(req.id),
+        **outbox_labels.template_labels(),
         **{name: value for name, value in context.items() if not name.endswith("_form")},
         **forms,
     )
