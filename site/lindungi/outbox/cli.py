@@ -17,6 +17,7 @@ from flask.cli import AppGroup
 from lindungi.extensions import db
 from lindungi.outbox.channels import senders_from_config
 from lindungi.outbox.models import MessageState, OutboxMessage
+from lindungi.outbox.operations import NO_ADDRESS
 from lindungi.outbox.worker import OutboxWorker, Settings
 from lindungi.timeutil import utcnow
 
@@ -51,7 +52,7 @@ def retry() -> None:
     """Queue every undelivered message again (e.g. after a channel was configured)."""
     result = db.session.execute(
         sa.update(OutboxMessage)
-        .where(OutboxMessage.state == MessageState.FAILED, OutboxMessage.recipient != "")
+        .where(OutboxMessage.state == MessageState.FAILED, OutboxMessage.last_error != NO_ADDRESS)
         .values(state=MessageState.PENDING, attempt_count=0, next_attempt_at=utcnow(),
                 claimed_until=None, last_error="")
     )

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.extensions import db, str_enum
+from lindungi.protection.columns import SealedText
 from lindungi.timeutil import utcnow
 
 
@@ -64,7 +65,8 @@ class OutboxMessage(db.Model):  # type: ignore[name-defined,misc]
         sa.ForeignKey("enrollment_request.id", ondelete="CASCADE"), index=True)
     kind: so.Mapped[MessageKind] = so.mapped_column(str_enum(MessageKind, 40))
     channel: so.Mapped[Channel] = so.mapped_column(str_enum(Channel))
-    recipient: so.Mapped[str] = so.mapped_column(sa.String(254))
+    # A phone number or e-mail address: personal data, sealed at rest like the request's own.
+    recipient: so.Mapped[str] = so.mapped_column(SealedText("outbox_message.recipient"))
     lang: so.Mapped[str] = so.mapped_column(sa.String(5))
     subject: so.Mapped[str] = so.mapped_column(sa.String(200))
     body: so.Mapped[str] = so.mapped_column(sa.Text)

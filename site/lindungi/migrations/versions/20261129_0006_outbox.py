@@ -25,7 +25,7 @@ def upgrade():
     sa.Column('request_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.Enum('received', 'needs_info', 'approved', 'registered', 'rejected', 'review_requested', name='messagekind', native_enum=False, length=40), nullable=False),
     sa.Column('channel', sa.Enum('whatsapp', 'sms', 'email', name='channel', native_enum=False, length=20), nullable=False),
-    sa.Column('recipient', sa.String(length=254), nullable=False),
+    sa.Column('recipient', sa.Text(), nullable=False),
     sa.Column('lang', sa.String(length=5), nullable=False),
     sa.Column('subject', sa.String(length=200), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
