@@ -13,7 +13,13 @@ from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
 from tests.checking import CheckingClient, soup_of
 from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, csrf_token, fixed_now, sign_in_as
+from tests.staff_helpers import (
+    create_request,
+    csrf_token,
+    export_approved,
+    fixed_now,
+    sign_in_as,
+)
 
 S = RequestStatus
 
@@ -102,7 +108,7 @@ def test_audit_log_lists_and_filters(app: Flask, client_for, make_request) -> No
     admin = client_for(Role.ADMIN)
     request = make_request()
     reviewer.get(f"/staf/pendaftaran/{request.id}")
-    reviewer.get("/staf/pendaftaran/ekspor.csv")
+    export_approved(reviewer)
     admin.post(f"/staf/akun/{reviewer.user.id}/nonaktifkan",
                data={"csrf_token": csrf_token(admin)})
 

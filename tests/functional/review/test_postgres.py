@@ -16,7 +16,13 @@ from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
 from tests.checking import CheckingClient, soup_of
 from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, csrf_token, load_request, sign_in_as
+from tests.staff_helpers import (
+    create_request,
+    csrf_token,
+    export_approved,
+    load_request,
+    sign_in_as,
+)
 
 pytestmark = pytest.mark.postgres
 POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
@@ -61,7 +67,7 @@ def test_review_screens_on_postgres(pg_app: Flask) -> None:
     client.post("/staf/pendaftaran", data={"csrf_token": csrf_token(client), "search-q": "BASO"})
     queue = soup_of(client.get("/staf/pendaftaran?sort=-name"))
     assert [a.get_text() for a in queue.select("tbody td:first-child a")] == [waiting.reference]
-    assert client.get("/staf/pendaftaran/ekspor.csv").status_code == 200
+    assert export_approved(client).status_code == 200
 
     other = app.test_client()
     sign_in_as(other, staff(app, Role.ADMIN, "a@makassarkota.go.id"))
