@@ -21,7 +21,7 @@ def _clean_text(value: Any) -> Any:
 
 class BaseForm(FlaskForm):
     class Meta:
-        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+        def bind_field(self, form, unbound_field, options):
             # Every text field is stripped: " 7371..." and "7371... " are the same answer; control
             # characters are removed (line breaks too, except in text areas).
             filters = list(unbound_field.kwargs.get("filters", []))

@@ -3,43 +3,34 @@ and a signed-in client per role."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 from flask import Flask
 
 from lindungi.extensions import db, limiter
 from lindungi.staff import accounts
-from lindungi.staff.models import Role, StaffUser
-from tests.checking import CheckingClient
-from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import csrf_token, sign_in_as
-
-POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
+from lindungi.staff.models import Role
+from tests.functional.conftest import make_postgres_app  # noqa: F401 - the fixture
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import CheckingClient
+from tests.support.staff import csrf_token, sign_in_as
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_app(request: pytest.FixtureRequest, make_app: Callable[..., Flask]) -> Iterator[Flask]:
-    """An empty app on SQLite, then on PostgreSQL (skipped without LINDUNGI_TEST_POSTGRES_URL)."""
-    overrides: dict[str, Any] = {}
+    """An empty app on SQLite, then on PostgreSQL (skipped without LINDUNGI_TEST_POSTGRES_URL),
+    both with the schema the migrations build."""
     if request.param == "postgres":
-        if not POSTGRES_URL:
-            pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set (tests/run-suite.sh sets it)")
-        overrides["SQLALCHEMY_DATABASE_URI"] = POSTGRES_URL
-    app = make_app(**overrides)
-    app.test_client_class = CheckingClient
+        app = request.getfixturevalue("make_postgres_app")()
+    else:
+        app = make_app()
+        app.test_client_class = CheckingClient
     with app.app_context():
-        if request.param == "postgres":
-            db.drop_all()
-            db.create_all()
         limiter.reset()
     yield app
     with app.app_context():
         db.session.remove()
-        if request.param == "postgres":
-            db.drop_all()
         db.engine.dispose()
 
 
@@ -63,4 +54,3 @@ def signed_in(db_app: Flask) -> Callable[[Role], CheckingClient]:
     return lambda role: staff_client(db_app, role)
 
 
-__all__ = ["StaffUser", "signed_in", "staff_client"]

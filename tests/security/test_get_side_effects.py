@@ -10,10 +10,10 @@ from lindungi.audit.models import AuditEvent
 from lindungi.content.models import Article
 from lindungi.extensions import db
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.editor_helpers import article_values, post_article
 from tests.security.conftest import staff_client
-from tests.staff_helpers import create_request
+from tests.support.checking import soup_of
+from tests.support.editor import article_values, post_article
+from tests.support.staff import create_request
 
 IMAGE_FETCH = {"Sec-Fetch-Dest": "image", "Sec-Fetch-Site": "same-origin"}
 PAGE_LOAD = {"Sec-Fetch-Dest": "document", "Sec-Fetch-Site": "same-origin"}

@@ -4,6 +4,7 @@ and PostgreSQL, and nothing with a control character is stored."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -14,15 +15,10 @@ from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker
 from lindungi.extensions import db
 from lindungi.staff.models import Role
 from lindungi.textinput import multi_line, single_line, without_controls
-from tests.checking import soup_of
-from tests.editor_helpers import article_values, post_article
-from tests.enrollment_support import Flow, csrf_token_of
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    make_seeded_app,
-    public_app,
-    seeded_files,
-)
 from tests.security.conftest import staff_client
+from tests.support.checking import soup_of
+from tests.support.editor import article_values, post_article
+from tests.support.enrollment import Flow, csrf_token_of
 
 NUL = "\x00"
 ODD_QUERIES = ["_method=POST", "endpoint=x", "program=zzz", "_external=1", "_scheme=javascript",
@@ -49,8 +45,8 @@ def public_pages(app: Flask) -> list[str]:
 
 
 @pytest.fixture
-def public(public_app: Flask) -> Flask:  # noqa: F811 - the fixture, imported above
-    return public_app
+def public(make_seeded_app: Callable[..., Flask]) -> Flask:
+    return make_seeded_app()
 
 
 def test_odd_query_parameters_never_break_a_public_page(public: Flask) -> None:

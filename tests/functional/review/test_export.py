@@ -17,7 +17,7 @@ from lindungi.extensions import db
 from lindungi.review.export import escape_cell
 from lindungi.review.export_layout import HEADER
 from lindungi.staff.models import Role
-from tests.staff_helpers import export_approved
+from tests.support.staff import export_approved
 
 S = RequestStatus
 EXPECTED_HEADER = [
