@@ -33,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "STAFF_ABSOLUTE_HOURS": 10,
     "ENROLLMENT_DRAFT_HOURS": 2,
     "STATUS_LOOKUP_LIMIT": "10 per minute;60 per hour",
+    "ENROLLMENT_STEP_LIMIT": "60 per minute;600 per hour",  # per client, all steps together
+    "ENROLLMENT_SUBMIT_LIMIT": "3 per minute;30 per hour",  # per client
     "SIGN_IN_LIMIT": "10 per minute;50 per hour",  # per client address
     "SIGN_IN_ACCOUNT_LIMIT": "5 per minute;20 per hour",  # per submitted email address
     "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
