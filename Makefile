@@ -13,7 +13,7 @@ CATALOG := translations/messages.pot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test install install-run translations extract update compile db secret lint \
-	browser postgres redis clean
+	browser postgres redis clean lock
 
 # gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format);
 # tools/serve.sh runs gunicorn and the outbox worker (`flask outbox work`) together: Ctrl-C stops both.
@@ -84,6 +84,11 @@ redis:
 	@command -v redis-server >/dev/null || test -x /usr/bin/redis-server || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; }
+# The production dependency tree with exact versions and hashes (docs/security.md).
+lock:
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra postgres --extra redis \
+		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

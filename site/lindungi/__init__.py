@@ -65,10 +65,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     _derive_settings(app)
     config.check_production(app.config)
-    if app.config["ENV"] == "production" and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
-        # Each worker would count on its own: N workers allow N times every limit.
-        app.logger.warning("LINDUNGI_REDIS_URL is not set: rate limits are counted per worker "
-                           "process. Set it so that all workers and servers share one count.")
 
     if app.config["PROXY_HOPS"]:
         hops = int(app.config["PROXY_HOPS"])
@@ -127,6 +123,11 @@ def _derive_settings(app) -> None:
         cfg["RATELIMIT_STORAGE_URI"] = cfg["REDIS_URL"] or "memory://"
     if cfg["ENV"] == "production":
         cfg["SESSION_COOKIE_SECURE"] = True
+        # __Host-: the browser accepts the cookie only from this exact host over HTTPS, with
+        # Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite it.
+        cfg["SESSION_COOKIE_NAME"] = "__Host-lindungi_session"
+        cfg["SESSION_COOKIE_DOMAIN"] = None
+        cfg["SESSION_COOKIE_PATH"] = "/"
         cfg["PREFERRED_URL_SCHEME"] = "https"
     if not cfg.get("SECRET_KEY") and cfg["ENV"] != "production":
         # Development without `make run` (which writes instance/config.py): a per-process key.

@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     "STAFF_ABSOLUTE_HOURS": 10,
     "ENROLLMENT_DRAFT_HOURS": 2,
     "STATUS_LOOKUP_LIMIT": "10 per minute;60 per hour",
+    "ENROLLMENT_STEP_LIMIT": "60 per minute;600 per hour",  # per client, all steps together
+    "ENROLLMENT_SUBMIT_LIMIT": "3 per minute;30 per hour",  # per client
     "SIGN_IN_LIMIT": "10 per minute;50 per hour",  # per client address
     "SIGN_IN_ACCOUNT_LIMIT": "5 per minute;20 per hour",  # per submitted email address
     "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
@@ -68,6 +70,13 @@ DEFAULTS: dict[str, Any] = {
     "OUTBOX_MAX_ATTEMPTS": 8,
     "OUTBOX_RETRY_BASE_SECONDS": 60,  # then 2, 4, 8... minutes
     "OUTBOX_RETRY_MAX_SECONDS": 6 * 60 * 60,
+    # An alert line in the log when one account passes these in an hour (0: never).
+    "ALERT_IDENTITY_VIEWS_PER_HOUR": 60,
+    "ALERT_EXPORTS_PER_HOUR": 5,
+    # /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until when that
+    # holds (ISO date). Empty: the file is not served (404) rather than naming no one.
+    "SECURITY_CONTACT": "",
+    "SECURITY_TXT_EXPIRES": "",
 }
 
 
@@ -165,4 +174,25 @@ def check_production(config: Mapping[str, Any]) -> None:
         raise ConfigError(
             "PASSWORD_HASH_METHOD is set to a method other than scrypt. Cheap password hashes "
             "are for the tests only: remove the setting in production."
+        )
+    check_production_urls_and_limits(config, os.environ)
+
+
+def check_production_urls_and_limits(config: Mapping[str, Any],
+                                     environ: Mapping[str, str]) -> None:
+    base_url = str(config.get("BASE_URL") or "")
+    if base_url == DEFAULTS["BASE_URL"] or not base_url.startswith("https://"):
+        # Feeds, the sitemap, share links and security.txt would point at a laptop's address.
+        raise ConfigError(
+            "LINDUNGI_BASE_URL is not set to the site's public https:// address (e.g. "
+            "https://lindungi.makassarkota.go.id). Production needs it for feeds, the sitemap "
+            "and share links."
+        )
+    storage = str(config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    if storage.startswith("memory://") and environ.get("WEB_CONCURRENCY", "").strip() != "1":
+        # Each worker process would count on its own: N workers allow N times every limit.
+        raise ConfigError(
+            "Rate limits need shared storage in production: set LINDUNGI_REDIS_URL "
+            "(redis://host:6379/0). Only a single worker process may count in memory: then "
+            "set WEB_CONCURRENCY=1 (gunicorn reads it as its number of workers)."
         )

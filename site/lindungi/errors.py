@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from lindungi import pagecache
+from lindungi.extensions import db
 
 # What each error means for a resident, and what to do next.
 MESSAGES = {
@@ -53,12 +54,22 @@ FALLBACK_PAGE = (
 
 
 def render_error(code: int, title: str, message: str) -> tuple[str, int]:
+    # Whatever the failed request changed is abandoned, and a session broken by a database error
+    # (PostgreSQL: "current transaction is aborted") must not break the error page too.
+    _roll_back()
     template = "errors/fragment.html" if request.htmx else "errors/error.html"
     try:
         return render_template(template, code=code, title=title, message=message), code
     except Exception:  # the error page itself failed: a static page, never a traceback
         current_app.logger.exception("Error page failed to render")
         return FALLBACK_PAGE, code
+
+
+def _roll_back() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # the connection itself is gone: the page must still render
+        current_app.logger.exception("Rollback before the error page failed")
 
 
 def init_app(app: Flask) -> None:

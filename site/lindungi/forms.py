@@ -6,19 +6,27 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field
+from wtforms import Field, TextAreaField
+
+from lindungi.textinput import multi_line, single_line
 
 
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+def _clean_line(value: Any) -> Any:
+    return single_line(value).strip() if isinstance(value, str) else value
+
+
+def _clean_text(value: Any) -> Any:
+    return multi_line(value).strip() if isinstance(value, str) else value
 
 
 class BaseForm(FlaskForm):
     class Meta:
         def bind_field(self, form, unbound_field, options):
-            # Every text field is stripped: " 7371..." and "7371... " are the same answer.
+            # Every text field is stripped: " 7371..." and "7371... " are the same answer; control
+            # characters are removed (line breaks too, except in text areas).
             filters = list(unbound_field.kwargs.get("filters", []))
-            filters.insert(0, _strip)
+            multiline = issubclass(unbound_field.field_class, TextAreaField)
+            filters.insert(0, _clean_text if multiline else _clean_line)
             return unbound_field.bind(form=form, filters=filters, **options)
 
     def error_list(self) -> list[tuple[str, str]]:

@@ -6,7 +6,10 @@ from functools import cached_property
 from typing import Any
 
 from flask import Request, make_response, render_template, request
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.wrappers import Response
+
+from lindungi.textinput import without_controls
 
 
 class HtmxDetails:
@@ -33,10 +36,27 @@ class HtmxDetails:
         return self._headers.get("HX-History-Restore-Request") == "true"
 
 
+def _cleaned(values: MultiDict[str, str]) -> ImmutableMultiDict[str, str]:
+    return ImmutableMultiDict(
+        (without_controls(key), without_controls(value)) for key, value in values.items(multi=True)
+    )
+
+
 class LindungiRequest(Request):
+    """request.htmx, and query parameters and form values without control characters (NUL and
+    the like: see lindungi.textinput), so no view can pass one to the database."""
+
     @cached_property
     def htmx(self) -> HtmxDetails:
         return HtmxDetails(self)
+
+    @cached_property
+    def args(self) -> ImmutableMultiDict[str, str]:  # type: ignore[override]
+        return _cleaned(super().args)
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        self.__dict__["form"] = _cleaned(self.__dict__["form"])
 
 
 def render_page_or_fragment(page: str, fragment: str, **context: Any) -> Response:

@@ -26,12 +26,26 @@ def locale_code() -> str:
     return str(get_locale() or current_app.config["DEFAULT_LOCALE"])
 
 
+# The query parameters a public page reads: list pages, search, the eligibility checker's answers
+# (also the enrollment start page's prefill). Only these follow the visitor to the other language:
+# anything else (?_method=, ?_external=, ?endpoint=, or a path argument like ?program=) would reach
+# url_for and break the page.
+SWITCHABLE_QUERY = frozenset({
+    "page", "kategori", "q",
+    "makassar", "kecamatan", "age", "occupation", "civil_servant", "employee", "member", "decile",
+    "check",
+})
+
+
 def same_page_in(lang: str) -> str:
     """This page in another language (the switcher keeps the current page and its query)."""
     endpoint = request.endpoint
     if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         values: dict[str, Any] = dict(request.view_args or {})
-        values.update(request.args.to_dict())
+        values.update(
+            (name, value) for name, value in request.args.items()
+            if name in SWITCHABLE_QUERY and name not in values
+        )
         values["lang"] = lang
         return url_for(endpoint, **values)
     return url_for("public.home", lang=lang)

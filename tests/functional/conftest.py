@@ -39,6 +39,10 @@ def client_for(app: Flask, make_staff: Callable[..., StaffUser]) -> Callable[...
     def factory(role: Role = Role.REVIEWER, **kwargs: Any) -> CheckingClient:
         user = make_staff(role=role, **kwargs)
         client = app.test_client()
+        # What a browser sends with a page load the user made on this site: the request page
+        # shows NIK and KK (and audits it) only then (lindungi.review.identity).
+        client.environ_base.update(HTTP_SEC_FETCH_DEST="document",
+                                   HTTP_SEC_FETCH_SITE="same-origin")
         sign_in_as(client, user)
         client.user = user
         return client

@@ -53,6 +53,8 @@ def test_environment_values_are_typed() -> None:
 
 def test_production_without_secret_key_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
     with pytest.raises(ConfigError, match="LINDUNGI_SECRET_KEY"):
         create_app({"SECRET_KEY": None})
@@ -62,6 +64,8 @@ def test_production_without_secret_key_refuses_to_start(monkeypatch: pytest.Monk
 def test_production_refuses_a_short_secret_key(monkeypatch: pytest.MonkeyPatch,
                                                secret: str) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
     with pytest.raises(ConfigError, match="too short") as raised:
         create_app({"SECRET_KEY": secret})
@@ -76,6 +80,8 @@ def production_keys(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_production_without_data_keys_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
     # None: whatever instance/config.py holds on this machine (`make run` writes dev keys).
     with pytest.raises(ConfigError, match="LINDUNGI_DATA_KEYS"):
@@ -87,6 +93,8 @@ def test_production_without_data_keys_refuses_to_start(monkeypatch: pytest.Monke
 def test_production_accepts_a_long_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
     production_keys(monkeypatch)
+    monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
     app = create_app({"SECRET_KEY": "s" * 32})
     assert app.config["ENV"] == "production"
@@ -94,6 +102,8 @@ def test_production_accepts_a_long_secret_key(monkeypatch: pytest.MonkeyPatch) -
 
 def test_production_with_sqlite_needs_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_SECRET_KEY", "s" * 64)
     production_keys(monkeypatch)
     monkeypatch.delenv("LINDUNGI_DATABASE_URL", raising=False)

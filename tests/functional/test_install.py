@@ -68,7 +68,7 @@ def test_wheel_carries_every_file_of_the_package_and_the_site(built) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = _expected_in_wheel(tracked)
     # The derived list really covers what the code reads, not only Python modules.
-    assert {"lindungi/staff/common_passwords.txt", "lindungi/data/makassar-kelurahan.csv",
+    assert {"lindungi/data/makassar-kelurahan.csv",
             "lindungi/migrations/script.py.mako", "lindungi/bundled/templates/base.html",
             "lindungi/bundled/translations/id/LC_MESSAGES/messages.mo"} <= expected
     assert sorted(expected - names) == []

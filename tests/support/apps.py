@@ -45,6 +45,10 @@ def base_config(folder: Path) -> dict[str, Any]:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / DATABASE_FILE}",
         "MEDIA_DIR": str(folder / "media"),
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Tests walk the request form far faster than a family; tests/security checks the
+        # real limits.
+        "ENROLLMENT_STEP_LIMIT": "1000 per minute",
+        "ENROLLMENT_SUBMIT_LIMIT": "1000 per minute",
         "SERVER_NAME": None,
         "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH_METHOD,
         "PAGE_CACHE_VERSION_FILE": str(folder / "page-cache-version"),

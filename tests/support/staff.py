@@ -143,3 +143,9 @@ class AuthActions:
     def logout(self) -> Any:
         token = csrf_token(self._client)
         return self._client.post("/staf/keluar", data={"csrf_token": token})
+
+
+def export_approved(client: FlaskClient) -> Any:
+    """Download the approved requests as the queue page's button does (a POST with its token)."""
+    return client.post("/staf/pendaftaran/ekspor.csv",
+                       data={"csrf_token": csrf_token(client, "/staf/pendaftaran")})

@@ -57,11 +57,25 @@ def test_links_to_other_sites_get_rel_and_site_links_do_not() -> None:
     assert f'<a href="https://{HOST}/id/faq">e</a>' in html
 
 
+MEDIA = "/media/" + "0123456789abcdef" * 2 + "-320.webp"
+
+
 def test_images_only_from_this_site() -> None:
-    html = render("![remote](https://tracker.example/p.png) ![local](/media/abc-320.webp)")
+    html = render(f"![remote](https://tracker.example/p.png) ![local]({MEDIA})")
     assert "tracker.example" not in html and "remote" in html
-    assert '<img src="/media/abc-320.webp" alt="local"' in html
+    assert f'<img src="{MEDIA}" alt="local"' in html
     assert 'loading="lazy"' in html
+
+
+@pytest.mark.parametrize("source", [
+    "/staf/pendaftaran/1", "/staf/pendaftaran/ekspor.csv", "/id/berita", "/static/x.png",
+    f"{MEDIA}?x=1", f"{MEDIA}#x", "/media/../staf/pendaftaran/1", "//evil.example/a.webp",
+    "/media/abc-320.webp", "data:image/png;base64,AAAA",
+])
+def test_an_image_may_only_be_uploaded_media(source: str) -> None:
+    """An image pointing at a staff page would be fetched with a reader's cookies."""
+    html = render(f"![gambar]({source}) <img src=\"{source}\">")
+    assert "<img" not in html
 
 
 def test_headings_never_compete_with_the_page_title() -> None:

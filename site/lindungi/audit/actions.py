@@ -11,6 +11,7 @@ from typing import Any
 from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 
+from lindungi.audit import alerts
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.labels import label_for
@@ -32,6 +33,7 @@ REJECTED = "request.reject"
 REGISTERED = "request.register"
 NOTE_ADDED = "request.note"
 EXPORTED = "export.approved_csv"
+ACCESS_DENIED = "access.denied"  # a signed-in account opened a page its role may not (403)
 # Content (communications staff's editor; names written by content.operations).
 ARTICLE_CREATED = "article.create"
 ARTICLE_SAVED = "article.update"
@@ -73,6 +75,7 @@ LABELS = {
     REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
     NOTE_ADDED: _l("Internal note added"),
     EXPORTED: _l("Approved requests exported"),
+    ACCESS_DENIED: _l("Refused: the role may not open this page"),
     ARTICLE_CREATED: _l("Article created"),
     ARTICLE_SAVED: _l("Article saved"),
     ARTICLE_STATUS: _l("Article status changed"),
@@ -92,6 +95,13 @@ LABELS = {
     SUBJECT_EXPORTED: _l("Data held about a person exported"),
     SUBJECT_CORRECTED: _l("A person's data corrected"),
     SUBJECT_ERASED: _l("A request erased on the person's request"),
+}
+
+
+# Actions whose volume per account and hour raises an alert (audit.alerts), and their setting.
+ALERT_SETTINGS = {
+    IDENTITY_VIEWED: "ALERT_IDENTITY_VIEWS_PER_HOUR",
+    EXPORTED: "ALERT_EXPORTS_PER_HOUR",
 }
 
 
@@ -116,6 +126,8 @@ def log(action: str, *, actor_id: int | None = None, target_type: str = "",
     """
     if not has_request_context():
         detail.setdefault("via", "cli")
+    if action in ALERT_SETTINGS:
+        alerts.check_volume(AuditEvent, action, actor_id, ALERT_SETTINGS[action])
     event = AuditEvent(action=action, actor_id=actor_id, target_type=target_type,
                        target_id=str(target_id), detail=detail, client=client_address())
     db.session.add(event)

@@ -1,7 +1,8 @@
 """Markdown written by communications staff, turned into safe HTML.
 
 markdown-it-py with the "js-default" preset (raw HTML off, tables on), then nh3 with an allow-list:
-headings, paragraphs, lists, links, emphasis, tables, blockquotes, and images served by this site.
+headings, paragraphs, lists, links, emphasis, tables, blockquotes, and images from the site's
+uploaded media only (/media/<key>-<width>.webp).
 Links may use http, https, mailto, tel or a site path; links to other sites get
 rel="noopener noreferrer". ``[[key]]`` tokens become formatted program figures before parsing, so
 no amount is ever typed into an article.
@@ -43,6 +44,17 @@ def is_site_path(url: str) -> bool:
     return url.startswith("/") and not url.startswith(("//", "/\\"))
 
 
+# An uploaded image as the media route serves it. Nothing else may be an image source: an
+# <img src="/staf/..."> in a public article would make every signed-in reader's browser request a
+# staff page with their cookies (a side effect they never chose), and another site's image would
+# be a third-party request.
+MEDIA_SOURCE = re.compile(r"/media/[0-9a-f]{32}-[0-9]{2,4}\.webp")
+
+
+def is_site_media(url: str) -> bool:
+    return MEDIA_SOURCE.fullmatch(url) is not None
+
+
 def is_external(url: str, site_host: str | None) -> bool:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
@@ -53,7 +65,7 @@ def is_external(url: str, site_host: str | None) -> bool:
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     """Second line of defence after the token pass: never raises (nh3 would only report it)."""
     if tag == "img" and attribute == "src":
-        return value if is_site_path(value) else None
+        return value if is_site_media(value) else None
     if tag == "a" and attribute == "href":
         stripped = value.strip()
         if stripped.startswith(("//", "\\", "/\\")):
@@ -99,8 +111,8 @@ def _adjust_inline(children: list[Token], site_host: str | None) -> None:
             href = str(child.attrGet("href") or "")
             if is_external(href, site_host):
                 child.attrSet("rel", EXTERNAL_REL)
-        elif child.type == "image" and not is_site_path(str(child.attrGet("src") or "")):
-            # Images from other sites would be third-party requests: keep only their words.
+        elif child.type == "image" and not is_site_media(str(child.attrGet("src") or "")):
+            # Not an uploaded image (another site, a staff page): keep only its words.
             alt = Token("text", "", 0, content=child.content)
             children[index] = alt
 

@@ -41,16 +41,6 @@ def nik_has_open_request(nik: str) -> bool:
     return found is not None
 
 
-def open_nik_problems(answers: Answers) -> list[Problem]:
-    """The workers whose NIK is held by an open request (EnrollmentWorker.open_nik): after the
-    unique constraint refused a submit that raced another one."""
-    indexes = [nik_index(worker.nik) for worker in answers.workers]
-    held = set(db.session.scalars(
-        sa.select(EnrollmentWorker.open_nik).where(EnrollmentWorker.open_nik.in_(indexes))))
-    return [Problem(number, "open") for number, index in enumerate(indexes, start=1)
-            if index in held]
-
-
 def request_by_token(token: str) -> EnrollmentRequest | None:
     return db.session.scalar(
         sa.select(EnrollmentRequest).where(EnrollmentRequest.idempotency_token == token)
@@ -62,19 +52,17 @@ class Problem:
     """Something that changed since a worker page was saved (a birthday, another request)."""
 
     worker: int
-    code: str  # "age" or "open"
+    code: str  # "age"
 
 
 def submit_problems(answers: Answers, ctx: WorkerContext) -> list[Problem]:
-    """Checks repeated at sending time: ages on the day of the request, and NIKs that got an
-    open request meanwhile (another tab, another family member)."""
-    problems = []
-    for number, worker in enumerate(answers.workers, start=1):
-        if not within_program_ages(worker.birth_date, ctx.today, ctx.params):
-            problems.append(Problem(number, "age"))
-        elif ctx.nik_is_open(worker.nik):
-            problems.append(Problem(number, "open"))
-    return problems
+    """Checks repeated at sending time: ages on the day of the request.
+
+    Another open request for a NIK is never a problem the sender hears about: saying so would
+    tell anyone who types a NIK (whose digits hold the birth date and sex) that this person has
+    applied. The request is stored and flagged for staff instead (submit_request)."""
+    return [Problem(number, "age") for number, worker in enumerate(answers.workers, start=1)
+            if not within_program_ages(worker.birth_date, ctx.today, ctx.params)]
 
 
 def _unused_reference() -> str:
@@ -89,7 +77,7 @@ def _unused_reference() -> str:
             return reference
 
 
-def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
+def _worker_row(position: int, worker: Worker, holds_nik: bool) -> EnrollmentWorker:
     row = EnrollmentWorker(
         position=position, full_name=worker.full_name, nik=worker.nik, kk=worker.kk,
         birth_date=worker.birth_date, sex=Sex(worker.sex), place_of_birth=worker.place_of_birth,
@@ -101,7 +89,8 @@ def _worker_row(position: int, worker: Worker) -> EnrollmentWorker:
         heir_relationship=worker.heir_relationship, heir_phone_e164=worker.heir_phone_e164,
         nik_outside_makassar=worker.nik_outside_makassar, kpj_number=worker.kpj_number,
     )
-    row.open_nik = row.nik_index  # a new request is open
+    if holds_nik:  # the open request that holds this NIK (unique); a second one is stored without it
+        row.open_nik = row.nik_index
     return row
 
 
@@ -118,7 +107,10 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
     applicant, contact, consent = answers.applicant, answers.contact, answers.consent
     if applicant is None or contact is None or consent is None or not answers.workers:
         raise ValueError("incomplete answers")
-    flagged = is_flagged(answers, ctx)
+    # NIKs that another open request holds: the request is accepted all the same, flagged, and
+    # the review page names the other request ("duplicate_request", computed there).
+    already_open = {w.nik for w in answers.workers if ctx.nik_is_open(w.nik)}
+    flagged = is_flagged(answers, ctx) or bool(already_open)
     now = utcnow()
     request = EnrollmentRequest(
         reference=_unused_reference(), idempotency_token=token,
@@ -132,12 +124,14 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
         flagged=flagged,
         kecamatan_code=answers.workers[0].kecamatan_code,
     )
-    request.workers = [_worker_row(n, w) for n, w in enumerate(answers.workers, start=1)]
+    request.workers = [_worker_row(n, w, w.nik not in already_open)
+                       for n, w in enumerate(answers.workers, start=1)]
     request.history = [StatusChange(at=now, from_status=None, to_status=RequestStatus.RECEIVED)]
     db.session.add(request)
     db.session.flush()
     # Counts and flags only: the audit log never holds personal data.
     actions.log(actions.ENROLLMENT_SUBMITTED, target_type="enrollment_request",
-                target_id=request.id, workers=len(request.workers), flagged=request.flagged)
+                target_id=request.id, workers=len(request.workers), flagged=request.flagged,
+                already_open=len(already_open))
     notices.notify_status(request, RequestStatus.RECEIVED)
     return request

@@ -17,6 +17,7 @@ from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, de
 from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, next_place
 from lindungi.enrollment.forms import ApplicantForm, ConsentForm, ContactForm, SubmitForm
+from lindungi.enrollment.limits import step_limit, submit_limit
 from lindungi.enrollment.operations import Problem
 from lindungi.enrollment.pages import (
     busy_page,
@@ -63,6 +64,7 @@ def _prefill() -> Response:
 
 
 @bp.route("/daftar/pemohon", methods=["GET", "POST"])
+@step_limit
 def applicant() -> Response:
     draft, answers = current()
     place = Place(Step.APPLICANT)
@@ -89,6 +91,7 @@ def applicant() -> Response:
 
 
 @bp.route("/daftar/kontak", methods=["GET", "POST"])
+@step_limit
 def contact() -> Response:
     draft, answers = current()
     place = Place(Step.CONTACT)
@@ -114,6 +117,7 @@ def contact() -> Response:
 
 
 @bp.route("/daftar/persetujuan", methods=["GET", "POST"])
+@step_limit
 def consent() -> Response:
     draft, answers = current()
     place = Place(Step.CONSENT)
@@ -161,6 +165,7 @@ def _check_page(answers: Answers, problems: Sequence[Problem] = ()) -> Response:
 
 
 @bp.post("/daftar/kirim")
+@submit_limit
 def submit() -> Response:
     form = SubmitForm()
     if not form.validate():
@@ -188,24 +193,26 @@ def _submit(token: str) -> Response:
     problems = operations.submit_problems(answers, ctx)
     if problems:
         return _check_page(answers, problems)
-    try:
-        request_row = operations.submit_request(answers, token, ctx)
-        db.session.delete(draft)
-        db.session.commit()
-    except IntegrityError:
-        # A parallel submit (another tab or app server) committed a moment ago: the same token
-        # (the same request), or another request naming one of these NIKs (open_nik).
-        db.session.rollback()
-        sent = operations.request_by_token(token)
-        if sent is not None:
-            return _sent(sent.reference)
-        problems = operations.open_nik_problems(answers)
-        if problems:
-            return _check_page(answers, problems)
-        # A bug. Raised without the database error, whose text would put the answers into
-        # the error log.
-        raise RuntimeError("enrollment request could not be stored") from None
-    return _sent(request_row.reference)
+    for attempt in range(2):
+        try:
+            request_row = operations.submit_request(answers, token, ctx)
+            db.session.delete(draft)
+            db.session.commit()
+            return _sent(request_row.reference)
+        except IntegrityError:
+            # A parallel submit (another tab or app server) committed a moment ago: the same
+            # token (the same request), or another request naming one of these NIKs (open_nik).
+            # The second time round that other request is seen, and this one is stored flagged.
+            db.session.rollback()
+            sent = operations.request_by_token(token)
+            if sent is not None:
+                return _sent(sent.reference)
+            draft, answers = current()
+            if draft is None or attempt:
+                break
+    # A bug. Raised without the database error, whose text would put the answers into the
+    # error log.
+    raise RuntimeError("enrollment request could not be stored") from None
 
 
 def _sent(reference: str, forget_draft: bool = True) -> Response:

@@ -212,12 +212,6 @@ class WorkerForm(BirthDateMixin, BaseForm):
                 "This NIK is already in this request, as worker %(number)s. Each worker only "
                 "needs to be added once.", number=ctx.other_niks[nik.value],
             ))
-        elif ctx.nik_is_open(nik.value):
-            add_error(self.nik, _(
-                "This worker already has a request that is being handled, so there is no need "
-                "to send another one. To follow it, use the reference number of that request "
-                "on the status page."
-            ))
 
     def _check_place(self) -> None:
         kecamatan = places.kecamatan_by_code(self.kecamatan.data or "")

@@ -12,6 +12,7 @@ from lindungi.enrollment import drafts
 from lindungi.enrollment.answers import Answers
 from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import Place, Step, can_open, next_place
+from lindungi.enrollment.limits import step_limit
 from lindungi.enrollment.pages import current, go, go_first_incomplete, render_step, worker_context
 from lindungi.enrollment.settings import MAX_WORKERS
 from lindungi.enrollment.worker_form import WorkerForm
@@ -28,6 +29,7 @@ def worker_title(answers: Answers, n: int) -> str:
 
 
 @bp.route("/daftar/pekerja/<int:n>", methods=["GET", "POST"])
+@step_limit
 def worker(n: int) -> Response:
     draft, answers = current()
     place = Place(Step.WORKER, n)
@@ -70,6 +72,7 @@ def _place_lists() -> dict[str, object]:
 
 
 @bp.post("/daftar/pekerja/<int:n>/hapus")
+@step_limit
 def remove_worker(n: int) -> Response:
     draft, answers = current()
     form = BaseForm()

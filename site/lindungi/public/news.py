@@ -16,6 +16,7 @@ from lindungi.content.web import page_locale, with_figures
 from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
 from lindungi.public.helpers import absolute_url, media_url, share_links
+from lindungi.textinput import xml_text
 
 FEED_ENTRIES = 20
 PUBLISHER = "Pemerintah Kota Makassar"
@@ -108,10 +109,12 @@ def feed() -> Response:
         (a.content_updated_at or a.publish_at for a in entries if a.publish_at), default=None
     )
     host = urlsplit(current_app.config["BASE_URL"]).hostname or "localhost"
-    body = render_template(
+    # xml_text: an article saved before control characters were removed on input must not make
+    # the whole feed unreadable (XML 1.0 forbids them even escaped).
+    body = xml_text(render_template(
         "public/feed.xml", entries=entries, lang=lang, updated=updated or queries.now(),
         tag_host=host, publisher=PUBLISHER,
-    )
+    ))
     response = make_response(body)
     response.mimetype = "application/atom+xml"
     return response

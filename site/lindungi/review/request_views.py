@@ -1,7 +1,8 @@
 """One request: every answer, the flags, the history, notes, and the decisions.
 
 The page shows NIK and KK in full, so only reviewers and admins open it and every showing is
-written to the audit log (also when a form comes back with an error or a conflict).
+written to the audit log (also when a form comes back with an error or a conflict); a GET that is
+not a real page load shows them masked and writes nothing (review.identity).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from werkzeug.wrappers import Response
 
 from lindungi.audit import actions
 from lindungi.core.ages import age_on
+from lindungi.core.nik import mask_nik
 from lindungi.core.occupations import occupation_by_code
 from lindungi.core.places import kecamatan_by_code, kelurahan_by_code
 from lindungi.database import writes_on_get
@@ -42,6 +44,7 @@ from lindungi.review.forms import (
     StartReviewForm,
     register_form,
 )
+from lindungi.review.identity import identity_may_be_shown
 from lindungi.review.labels import code_label
 from lindungi.staff.access import REVIEWERS, require_roles
 from lindungi.staff.models import StaffUser
@@ -80,9 +83,11 @@ def _with_staff(model: type[StatusChange] | type[InternalNote],
 
 
 def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> tuple[str, int]:
-    """Render, then record that NIK and KK were shown: no audit row, no page."""
-    actions.log(actions.IDENTITY_VIEWED, actor_id=current_user.id, target_type="enrollment_request",
-                target_id=req.id)
+    """Render, and record that NIK and KK were shown: no audit row, no numbers in full."""
+    show_identity = identity_may_be_shown()
+    if show_identity:
+        actions.log(actions.IDENTITY_VIEWED, actor_id=current_user.id,
+                    target_type="enrollment_request", target_id=req.id)
     params = program_parameters()
     sent_on = to_wita(req.created_at).date()
     flags = flags_for(req, sent_on, params)
@@ -91,6 +96,7 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
     failed = [form for form in forms.values() if form.errors]
     page = render_template(
         "review/detail.html", req=req, flags=flags, sent_on=sent_on, age_on=age_on,
+        show_identity=show_identity, mask=mask_nik,
         history=_with_staff(StatusChange, req), notes=_with_staff(InternalNote, req),
         allowed=operations.allowed,
         status_labels=STATUS_LABELS, reasons=REJECTION_REASONS, kecamatan=kecamatan_by_code,
@@ -108,6 +114,13 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
 @require_roles(*REVIEWERS)
 @writes_on_get
 def request_detail(request_id: int) -> tuple[str, int]:
+    return _detail_page(_load(request_id))
+
+
+@bp.post("/pendaftaran/<int:request_id>/identitas")
+@require_roles(*REVIEWERS)
+def show_identity(request_id: int) -> tuple[str, int]:
+    """The "Show NIK and KK" button of a page that came masked."""
     return _detail_page(_load(request_id))
 
 

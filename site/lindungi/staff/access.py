@@ -19,6 +19,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from lindungi.audit import actions
+from lindungi.extensions import db
 from lindungi.staff.models import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,6 +45,7 @@ def require_roles(*roles: Role) -> Callable[[F], F]:
             if not current_user.is_authenticated:
                 return redirect_to_sign_in()
             if current_user.role not in allowed:
+                record_refusal()
                 abort(403)
             return view(*args, **kwargs)
 
@@ -50,6 +53,16 @@ def require_roles(*roles: Role) -> Callable[[F], F]:
         return wrapper
 
     return decorator
+
+
+def record_refusal() -> None:
+    """The audit row for a 403, committed on its own: the error page rolls back the rest."""
+    db.session.commit()  # ends the read the user loader began, so this write starts cleanly
+    ids = {name: value for name, value in (request.view_args or {}).items()
+           if isinstance(value, int)}
+    actions.log(actions.ACCESS_DENIED, actor_id=current_user.id, target_type="endpoint",
+                target_id=request.endpoint or "", method=request.method, **ids)
+    db.session.commit()
 
 
 def open_to_anyone(view: F) -> F:

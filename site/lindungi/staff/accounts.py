@@ -7,18 +7,16 @@ screens translate them.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from lindungi.audit import actions
 from lindungi.core.i18n import N_
 from lindungi.extensions import db
+from lindungi.staff.guessable import too_guessable
 from lindungi.staff.models import Role, StaffUser, find_by_email, normalise_email
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
-# A short list of passwords people really use; long passphrases pass, these never do.
-_COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
 
 
 class AccountError(ValueError):
@@ -31,11 +29,6 @@ class AccountError(ValueError):
         self.params = params
 
 
-def common_passwords() -> frozenset[str]:
-    lines = _COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip())
-
-
 def password_error(password: str, email: str = "") -> AccountError | None:
     if len(password) < MIN_PASSWORD_LENGTH:
         return AccountError(N_("The password must have at least %(count)s characters."),
@@ -44,7 +37,7 @@ def password_error(password: str, email: str = "") -> AccountError | None:
         return AccountError(N_("The password must have at most %(count)s characters."),
                             count=MAX_PASSWORD_LENGTH)
     lowered = password.lower()
-    if lowered in common_passwords() or (email and lowered == normalise_email(email)):
+    if (email and lowered == normalise_email(email)) or too_guessable(password, email):
         return AccountError(N_("That password is too easy to guess. Choose another."))
     return None
 

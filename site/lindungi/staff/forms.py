@@ -51,7 +51,7 @@ class SignInForm(StaffForm):
 
 def _check_password(form: StaffForm, field: PasswordField) -> None:
     email = getattr(form, "email", None)
-    problem = accounts.password_error(field.data or "", email.data if email else "")
+    problem = accounts.password_error(field.data or "", (email.data or "") if email else "")
     if problem:
         raise ValidationError(_(problem.message, **problem.params))
 

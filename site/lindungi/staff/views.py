@@ -89,4 +89,9 @@ def sign_out() -> Response:
     logout_user()  # signals user_logged_out: other capabilities forget what they kept
     db.session.commit()
     flash(_("You have signed out."), "success")
-    return redirect(url_for("staff.sign_in"))
+    response = redirect(url_for("staff.sign_in"))
+    if current_app.config["ENV"] == "production":
+        # The browser drops what this site left in its cache and storage (htmx's history
+        # snapshots of staff pages), and its cookies; the flash message may go with them.
+        response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response

@@ -6,7 +6,7 @@ from flask import Flask
 
 from lindungi.staff.models import Role
 from tests.support.checking import soup_of
-from tests.support.staff import csrf_token
+from tests.support.staff import csrf_token, export_approved
 
 
 def test_audit_log_lists_and_filters(app: Flask, client_for, make_request) -> None:
@@ -14,7 +14,7 @@ def test_audit_log_lists_and_filters(app: Flask, client_for, make_request) -> No
     admin = client_for(Role.ADMIN)
     request = make_request()
     reviewer.get(f"/staf/pendaftaran/{request.id}")
-    reviewer.get("/staf/pendaftaran/ekspor.csv")
+    export_approved(reviewer)
     admin.post(f"/staf/akun/{reviewer.user.id}/nonaktifkan",
                data={"csrf_token": csrf_token(admin)})
 

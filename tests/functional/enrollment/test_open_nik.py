@@ -1,7 +1,7 @@
 """One open request per NIK, held by the database: EnrollmentWorker.open_nik is unique, set
 while a request is open and cleared when it is rejected or registered. Two submits of the same
-NIK at the same moment both pass the friendly check; the constraint stops the second, which gets
-the same polite message."""
+NIK at the same moment: the constraint stops the second insert, which is then stored without
+holding the NIK and flagged for staff. The sender is never told that another request exists."""
 
 from __future__ import annotations
 
@@ -17,14 +17,12 @@ from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, Requ
 from lindungi.extensions import db
 from lindungi.review import operations as review
 from lindungi.staff.models import Role
-from tests.support.enrollment import NOW, Flow, error_messages, make_nik, message
+from tests.support.enrollment import NOW, Flow, make_nik
 from tests.support.staff import create_request, load_request
 
 BORN = date(1980, 8, 12)
 NIK = make_nik(BORN, "F", 1)  # the first worker of Flow.up_to_check
 S = RequestStatus
-ALREADY = ("Worker %(number)s already has a request that is being handled. Remove this worker "
-           "from this request.")
 
 
 @pytest.fixture(autouse=True)
@@ -61,35 +59,39 @@ def test_the_database_refuses_a_second_open_row(app: Flask) -> None:
         create_request(app, workers=[{"nik": NIK, "open_nik": NIK}])
 
 
-def test_a_submit_racing_another_gets_the_polite_message(app: Flask, client,
-                                                         monkeypatch) -> None:
+def test_a_second_open_request_is_stored_flagged_and_says_nothing(app: Flask, client) -> None:
+    create_request(app, workers=[{"nik": NIK, "open_nik": NIK, "birth_date": BORN}])
     flow = Flow(client, "id")
     flow.up_to_check()
-    token = flow.submit_token()
-    # The other request commits after this submit's friendly check: simulated by skipping the
-    # check and storing the other request first.
-    monkeypatch.setattr(operations, "submit_problems", lambda *args: [])
-    create_request(app, workers=[{"nik": NIK, "open_nik": NIK, "birth_date": BORN}])
-    response = flow.submit(token)
-    assert response.status_code == 200
-    assert error_messages(response) == [message(app, "id", ALREADY, number=1)]
-    assert requests(app) == 1
-    # Nothing was lost: once the other request is closed, the same answers can be sent.
-    with app.app_context():
-        db.session.execute(sa.update(EnrollmentWorker).values(open_nik=None))
-        db.session.commit()
-    assert flow.submit(token).status_code == 303
+    response = flow.submit(flow.submit_token())
+    assert response.status_code == 303
+    assert "sedang diproses" not in flow.check().get_data(as_text=True)
     assert requests(app) == 2
+    assert open_niks(app) == [NIK, None]  # the first request still holds the NIK
+    with app.app_context():
+        second = db.session.scalars(sa.select(EnrollmentRequest).order_by(
+            EnrollmentRequest.id.desc())).first()
+        assert second.flagged
 
 
-def test_the_friendly_check_still_comes_first(app: Flask, client, monkeypatch) -> None:
+def test_a_submit_racing_another_is_stored_flagged(app: Flask, client, monkeypatch) -> None:
     flow = Flow(client, "id")
     flow.up_to_check()
     token = flow.submit_token()
+    # The other request commits between this submit's look and its insert: simulated by
+    # hiding it from the first look only.
+    looks: list[str] = []
+
+    def first_look_misses(nik: str) -> bool:
+        looks.append(nik)
+        return len(looks) > 1 and operations.nik_has_open_request(nik)
+
+    monkeypatch.setattr("lindungi.enrollment.pages.nik_has_open_request", first_look_misses)
     create_request(app, workers=[{"nik": NIK, "open_nik": NIK, "birth_date": BORN}])
-    monkeypatch.setattr(operations, "open_nik_problems", None)  # not reached
     response = flow.submit(token)
-    assert error_messages(response) == [message(app, "id", ALREADY, number=1)]
+    assert response.status_code == 303
+    assert requests(app) == 2
+    assert open_niks(app) == [NIK, None]
 
 
 @pytest.mark.parametrize(("decide", "stays_open"), [

@@ -149,7 +149,9 @@ def test_ages_are_checked_again_on_the_day_of_sending(app, client) -> None:
     assert _count(app, EnrollmentRequest) == 0
 
 
-def test_a_request_sent_meanwhile_for_the_same_nik_stops_the_second(app, client) -> None:
+def test_a_request_sent_meanwhile_for_the_same_nik_is_stored_flagged(app, client) -> None:
+    """The sender is not told about the other request (that would reveal who applied); staff
+    see both, the second flagged."""
     first, second = Flow(client, "id"), None
     first.up_to_check()
     token = first.submit_token()
@@ -157,10 +159,12 @@ def test_a_request_sent_meanwhile_for_the_same_nik_stops_the_second(app, client)
         second = Flow(other_client, "id")
         second.send()
     response = first.submit(token)
-    assert error_messages(response) == [message(
-        app, "id", "Worker %(number)s already has a request that is being handled. Remove this "
-        "worker from this request.", number=1)]
-    assert _count(app, EnrollmentRequest) == 1
+    assert response.status_code == 303
+    assert _count(app, EnrollmentRequest) == 2
+    with app.app_context():
+        flags = db.session.scalars(sa.select(EnrollmentRequest.flagged).order_by(
+            EnrollmentRequest.id)).all()
+        assert flags[-1] is True
 
 
 def test_sending_records_the_first_status_and_an_audit_entry_without_personal_data(
@@ -172,7 +176,8 @@ def test_sending_records_the_first_status_and_an_audit_entry_without_personal_da
         assert [(c.from_status, c.to_status.value) for c in request.history] == [
             (None, "received")]
         assert (event.action, event.target_id, event.detail) == (
-            "enrollment.submitted", str(request.id), {"workers": 2, "flagged": False})
+            "enrollment.submitted", str(request.id),
+            {"workers": 2, "flagged": False, "already_open": 0})
 
 
 def test_confirmation_page_shows_the_reference_and_what_happens_next(app, client) -> None:

@@ -17,6 +17,7 @@ from lindungi.extensions import db
 from lindungi.review.export import escape_cell
 from lindungi.review.export_layout import HEADER
 from lindungi.staff.models import Role
+from tests.support.staff import export_approved
 
 S = RequestStatus
 EXPECTED_HEADER = [
@@ -64,7 +65,7 @@ def test_export_has_one_row_per_worker_of_approved_requests(app: Flask, reviewer
         ])
     for status in (S.RECEIVED, S.IN_REVIEW, S.NEEDS_INFO, S.REJECTED, S.REGISTERED):
         make_request(status=status)
-    response = reviewer.get("/staf/pendaftaran/ekspor.csv")
+    response = export_approved(reviewer)
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"].startswith(
@@ -98,7 +99,7 @@ def test_cells_that_could_run_as_formulas_are_neutralised(reviewer, make_request
         "place_of_birth": "-2+3", "mother_maiden_name": "@SUM(A1)", "rt_rw": "\t001",
         "heir_name": "\rCMD", "heir_relationship": "spouse, \"adik\"",
     }])
-    [row] = read_csv(reviewer.get("/staf/pendaftaran/ekspor.csv"))
+    [row] = read_csv(export_approved(reviewer))
     assert row["NAMA_LENGKAP"] == "'=HYPERLINK(\"HTTP://EVIL.EXAMPLE\",\"KLIK\")"
     assert row["ALAMAT"] == "'+1+1"
     assert row["TEMPAT_LAHIR"] == "'-2+3"
@@ -119,8 +120,8 @@ def test_escape_cell(value: str, expected: str) -> None:
 def test_every_export_is_audited(app: Flask, reviewer, make_request) -> None:
     make_request(status=S.APPROVED, workers=[{}, {}])
     make_request(status=S.APPROVED)
-    reviewer.get("/staf/pendaftaran/ekspor.csv")
-    reviewer.get("/staf/pendaftaran/ekspor.csv")
+    export_approved(reviewer)
+    export_approved(reviewer)
     events = export_events(app)
     assert len(events) == 2
     assert events[0].actor_id == reviewer.user.id
@@ -128,13 +129,13 @@ def test_every_export_is_audited(app: Flask, reviewer, make_request) -> None:
 
 
 def test_empty_export_has_the_header(reviewer) -> None:
-    response = reviewer.get("/staf/pendaftaran/ekspor.csv")
+    response = export_approved(reviewer)
     assert read_csv(response) == []
     assert response.get_data().decode("utf-8").removeprefix("\ufeff").startswith('"NO","NIK"')
 
 
 def test_communications_cannot_export(app: Flask, client_for, make_request) -> None:
     make_request(status=S.APPROVED)
-    response = client_for(Role.COMMUNICATIONS).get("/staf/pendaftaran/ekspor.csv")
+    response = export_approved(client_for(Role.COMMUNICATIONS))
     assert response.status_code == 403
     assert export_events(app) == []

@@ -15,7 +15,13 @@ from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
-from tests.support.staff import create_request, csrf_token, load_request, sign_in_as
+from tests.support.staff import (
+    create_request,
+    csrf_token,
+    export_approved,
+    load_request,
+    sign_in_as,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -48,7 +54,7 @@ def test_review_screens_on_postgres(pg_app: Flask) -> None:
     client.post("/staf/pendaftaran", data={"csrf_token": csrf_token(client), "search-q": "BASO"})
     queue = soup_of(client.get("/staf/pendaftaran?sort=-name"))
     assert [a.get_text() for a in queue.select("tbody td:first-child a")] == [waiting.reference]
-    assert client.get("/staf/pendaftaran/ekspor.csv").status_code == 200
+    assert export_approved(client).status_code == 200
 
     other = app.test_client()
     sign_in_as(other, staff(app, Role.ADMIN, "a@makassarkota.go.id"))

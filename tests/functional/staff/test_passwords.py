@@ -33,6 +33,8 @@ def test_the_default_app_hashes_with_scrypt(tmp_path: Path, schema_template: Pat
 
 def test_production_refuses_a_cheap_method(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ENV", "production")
+    monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
     with pytest.raises(ConfigError, match="PASSWORD_HASH_METHOD"):
         create_app({"SECRET_KEY": "s" * 32, "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH_METHOD})

@@ -1,0 +1,56 @@
+"""The security suite's fixtures: the same tests on SQLite and (marked postgres) on PostgreSQL,
+and a signed-in client per role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from flask import Flask
+
+from lindungi.extensions import db, limiter
+from lindungi.staff import accounts
+from lindungi.staff.models import Role
+from tests.functional.conftest import make_postgres_app  # noqa: F401 - the fixture
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import CheckingClient
+from tests.support.staff import csrf_token, sign_in_as
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_app(request: pytest.FixtureRequest, make_app: Callable[..., Flask]) -> Iterator[Flask]:
+    """An empty app on SQLite, then on PostgreSQL (skipped without LINDUNGI_TEST_POSTGRES_URL),
+    both with the schema the migrations build."""
+    if request.param == "postgres":
+        app = request.getfixturevalue("make_postgres_app")()
+    else:
+        app = make_app()
+        app.test_client_class = CheckingClient
+    with app.app_context():
+        limiter.reset()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def staff_client(app: Flask, role: Role, email: str | None = None) -> CheckingClient:
+    """A client signed in as a new account of this role, with .user and .token."""
+    with app.app_context():
+        user = accounts.create_staff(email or f"{role.value}@makassarkota.go.id", role,
+                                     STAFF_PASSWORD)
+        db.session.commit()
+        db.session.refresh(user)
+        db.session.expunge(user)
+    client = app.test_client()
+    sign_in_as(client, user)
+    client.user = user  # type: ignore[attr-defined]
+    client.token = csrf_token(client)  # type: ignore[attr-defined]
+    return client  # type: ignore[return-value]
+
+
+@pytest.fixture
+def signed_in(db_app: Flask) -> Callable[[Role], CheckingClient]:
+    return lambda role: staff_client(db_app, role)
+
+
