@@ -89,7 +89,8 @@ def _worker_row(position: int, worker: Worker, holds_nik: bool) -> EnrollmentWor
         heir_relationship=worker.heir_relationship, heir_phone_e164=worker.heir_phone_e164,
         nik_outside_makassar=worker.nik_outside_makassar, kpj_number=worker.kpj_number,
     )
-    if holds_nik:  # the open request that holds this NIK (unique); a second one is stored without it
+    # The open request that holds this NIK (unique); a second one is stored without it.
+    if holds_nik:
         row.open_nik = row.nik_index
     return row
 

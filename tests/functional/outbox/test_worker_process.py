@@ -30,6 +30,9 @@ def worker_env(app: Flask, **settings: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("LINDUNGI_")}
     env.update({"LINDUNGI_DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
                 "LINDUNGI_SECRET_KEY": "test-secret-key", "LINDUNGI_OUTBOX_POLL_SECONDS": "1",
+                # The recipient is sealed with the app's keys: the worker must hold the same.
+                "LINDUNGI_DATA_KEYS": app.config["DATA_KEYS"],
+                "LINDUNGI_INDEX_KEY": app.config["INDEX_KEY"],
                 "PYTHONUNBUFFERED": "1"})
     env.update({f"LINDUNGI_{name}": value for name, value in settings.items()})
     return env

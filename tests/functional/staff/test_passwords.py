@@ -14,7 +14,12 @@ from lindungi.config import ConfigError
 from lindungi.extensions import db
 from lindungi.staff import accounts, passwords
 from lindungi.staff.models import Role, find_by_email
-from tests.support.apps import STAFF_PASSWORD, TEST_PASSWORD_HASH_METHOD
+from tests.support.apps import (
+    STAFF_PASSWORD,
+    TEST_DATA_KEYS,
+    TEST_INDEX_KEY,
+    TEST_PASSWORD_HASH_METHOD,
+)
 
 
 def test_the_default_app_hashes_with_scrypt(tmp_path: Path, schema_template: Path) -> None:
@@ -36,6 +41,8 @@ def test_production_refuses_a_cheap_method(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("LINDUNGI_BASE_URL", "https://lindungi.example")
     monkeypatch.setenv("WEB_CONCURRENCY", "1")
     monkeypatch.setenv("LINDUNGI_DATABASE_URL", "postgresql+psycopg://u@/db")
+    monkeypatch.setenv("LINDUNGI_DATA_KEYS", TEST_DATA_KEYS)
+    monkeypatch.setenv("LINDUNGI_INDEX_KEY", TEST_INDEX_KEY)
     with pytest.raises(ConfigError, match="PASSWORD_HASH_METHOD"):
         create_app({"SECRET_KEY": "s" * 32, "PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH_METHOD})
     stronger = create_app({"SECRET_KEY": "s" * 32, "PASSWORD_HASH_METHOD": "scrypt:65536:8:1"})
