@@ -16,7 +16,9 @@ from flask import current_app, make_response, request
 from werkzeug.wrappers import Response
 
 from lindungi.content.queries import content_fingerprint
+from lindungi.enrollment import window
 from lindungi.paths import PROJECT_ROOT, __version__
+from lindungi.public_figures import snapshot
 
 P = ParamSpec("P")
 
@@ -36,7 +38,10 @@ def _code_digest(root: Path) -> str:
 
 def request_etag() -> str:
     cfg = current_app.config
-    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"])
+    # Closing or reopening requests changes the home page and the checker.
+    enrollment = window.state()
+    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"],
+                enrollment.is_open, enrollment.version, snapshot.version())
     fingerprint = content_fingerprint(
         (_code_digest(PROJECT_ROOT), request.full_path, bool(request.htmx), *settings)
     )

@@ -47,6 +47,9 @@ HOSPITAL_CREATED = "hospital.create"
 HOSPITAL_SAVED = "hospital.update"
 # The public enrollment form (enrollment.operations).
 ENROLLMENT_SUBMITTED = "enrollment.submitted"
+# Admins closing and reopening new requests (enrollment.window).
+ENROLLMENT_CLOSED = "enrollment.window_close"
+ENROLLMENT_REOPENED = "enrollment.window_reopen"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -79,6 +82,8 @@ LABELS = {
     HOSPITAL_CREATED: _l("Partner hospital added"),
     HOSPITAL_SAVED: _l("Partner hospital changed"),
     ENROLLMENT_SUBMITTED: _l("Request sent on the public form"),
+    ENROLLMENT_CLOSED: _l("New requests closed"),
+    ENROLLMENT_REOPENED: _l("New requests reopened"),
 }
 
 

@@ -38,4 +38,9 @@ def _database_busy(error: OperationalError) -> Response:
     return busy_page(error)
 
 
-from lindungi.enrollment import status_views, views, worker_views  # noqa: E402, F401  (routes)
+from lindungi.enrollment import (  # noqa: E402, F401  (routes)
+    status_views,
+    views,
+    window_views,
+    worker_views,
+)
