@@ -50,6 +50,7 @@ ENROLLMENT_SUBMITTED = "enrollment.submitted"
 # Admins closing and reopening new requests (enrollment.window).
 ENROLLMENT_CLOSED = "enrollment.window_close"
 ENROLLMENT_REOPENED = "enrollment.window_reopen"
+REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.review_requests)
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -84,6 +85,7 @@ LABELS = {
     ENROLLMENT_SUBMITTED: _l("Request sent on the public form"),
     ENROLLMENT_CLOSED: _l("New requests closed"),
     ENROLLMENT_REOPENED: _l("New requests reopened"),
+    REVIEW_REQUESTED: _l("Review of a rejection requested"),
 }
 
 

@@ -39,6 +39,7 @@ def _database_busy(error: OperationalError) -> Response:
 
 
 from lindungi.enrollment import (  # noqa: E402, F401  (routes)
+    review_views,
     status_views,
     views,
     window_views,
