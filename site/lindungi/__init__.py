@@ -36,6 +36,7 @@ from lindungi.protection.blueprint import bp as subjects_bp
 from lindungi.protection.files import private_dir
 from lindungi.public.blueprint import bp as public_bp
 from lindungi.public.blueprint import site_bp
+from lindungi.public_figures.blueprint import bp as figures_bp
 from lindungi.review.blueprint import bp as review_bp
 from lindungi.sessions import LindungiSessionInterface
 from lindungi.staff import sessions as staff_sessions
@@ -43,7 +44,7 @@ from lindungi.staff.blueprint import bp as staff_bp
 from lindungi.urlargs import IdConverter
 
 # Under /id/ and /en/ (i18n.register_localized), then those without a language.
-LOCALIZED_BLUEPRINTS = (public_bp, eligibility_bp, enrollment_bp)
+LOCALIZED_BLUEPRINTS = (public_bp, eligibility_bp, enrollment_bp, figures_bp)
 BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, subjects_bp)
 
 

@@ -17,7 +17,9 @@ from werkzeug.wrappers import Response
 
 from lindungi import pagecache
 from lindungi.content.queries import content_fingerprint
+from lindungi.enrollment import window
 from lindungi.paths import PROJECT_ROOT, __version__
+from lindungi.public_figures import snapshot
 
 P = ParamSpec("P")
 
@@ -46,8 +48,12 @@ def release_digest(cfg: Mapping[str, Any]) -> str:
 
 
 def request_etag() -> str:
+    # Closing or reopening requests changes the home page and the checker; a figures refresh
+    # changes the figures page.
+    enrollment = window.state()
     return content_fingerprint(
-        (release_digest(current_app.config), request.full_path, bool(request.htmx))
+        (release_digest(current_app.config), request.full_path, bool(request.htmx),
+         enrollment.is_open, enrollment.version, snapshot.version())
     )
 
 

@@ -56,6 +56,10 @@ SUBJECT_SEARCHED = "subject.search"
 SUBJECT_EXPORTED = "subject.export"
 SUBJECT_CORRECTED = "subject.correct"
 SUBJECT_ERASED = "subject.erase"
+# Admins closing and reopening new requests (enrollment.window).
+ENROLLMENT_CLOSED = "enrollment.window_close"
+ENROLLMENT_REOPENED = "enrollment.window_reopen"
+REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.review_requests)
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -102,6 +106,9 @@ LABELS = {
 ALERT_SETTINGS = {
     IDENTITY_VIEWED: "ALERT_IDENTITY_VIEWS_PER_HOUR",
     EXPORTED: "ALERT_EXPORTS_PER_HOUR",
+    ENROLLMENT_CLOSED: _l("New requests closed"),
+    ENROLLMENT_REOPENED: _l("New requests reopened"),
+    REVIEW_REQUESTED: _l("Review of a rejection requested"),
 }
 
 

@@ -11,6 +11,7 @@ from lindungi.core.rules import Outcome, ReasonKind
 from lindungi.eligibility.blueprint import bp
 from lindungi.eligibility.checking import State, evaluate
 from lindungi.eligibility.forms import EligibilityForm
+from lindungi.enrollment import window
 from lindungi.htmx import render_page_or_fragment
 from lindungi.program import program_parameters
 
@@ -41,6 +42,7 @@ def check() -> Response:
         ReasonKind=ReasonKind,
         params=program_parameters(),
         submit_name=SUBMIT,
+        enrollment_window=window.state(),
     )
     # The same answers always give the same page, and nothing in it is personal: @cacheable
     # tags it (ETag from the address and release) and makes it public for a short while.

@@ -11,7 +11,8 @@ from lindungi.enrollment.drafts import DraftExpired
 from lindungi.extensions import db
 from lindungi.security import mark_private
 
-bp = Blueprint("enrollment", __name__)
+# Its commands: `flask drafts purge` (enrollment.commands).
+bp = Blueprint("enrollment", __name__, cli_group="drafts")
 
 # Public place names only: the one response that may be cached.
 NOT_PRIVATE = frozenset({"enrollment.kelurahan_options"})
@@ -38,4 +39,12 @@ def _database_busy(error: OperationalError) -> Response:
     return busy_page(error)
 
 
-from lindungi.enrollment import status_views, views, worker_views  # noqa: E402, F401  (routes)
+from lindungi.enrollment import (  # noqa: E402, F401  (routes, commands)
+    commands,
+    resume_views,
+    review_views,
+    status_views,
+    views,
+    window_views,
+    worker_views,
+)

@@ -19,6 +19,7 @@ from lindungi.enrollment.models import (
     RequestStatus,
     StatusChange,
 )
+from lindungi.enrollment.review_requests import ReviewRequest
 from lindungi.enrollment.text import display_name
 from lindungi.extensions import db
 
@@ -35,6 +36,7 @@ class StatusView:
     public_message: str
     rejection_reason: str
     first_names: list[str]
+    reviewed: bool = False  # a review was already asked for (one per request)
 
 
 def find_status(reference: str, birth_date: date) -> StatusView | None:
@@ -65,4 +67,6 @@ def find_status(reference: str, birth_date: date) -> StatusView | None:
         rejection_reason=(request.rejection_reason
                           if request.status is RequestStatus.REJECTED else ""),
         first_names=[display_name(row.full_name.split(" ", 1)[0]) for row in workers],
+        reviewed=db.session.scalar(sa.select(ReviewRequest.id).where(
+            ReviewRequest.request_id == request.id)) is not None,
     )

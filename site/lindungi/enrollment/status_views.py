@@ -10,9 +10,10 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from lindungi.enrollment import display, lookup
+from lindungi.enrollment import display, lookup, review_requests
 from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.forms import StatusForm, add_error
+from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import limiter
 from lindungi.htmx import render_page_or_fragment
 from lindungi.program import city_today
@@ -20,7 +21,19 @@ from lindungi.program import city_today
 
 def _page(form: StatusForm, result: lookup.StatusView | None = None) -> Response:
     return render_page_or_fragment("enrollment/status.html", "enrollment/_status_body.html",
-                                   form=form, result=result, **display.helpers())
+                                   form=form, result=result, **_review_notice(result),
+                                   **display.helpers())
+
+
+def _review_notice(result: lookup.StatusView | None) -> dict[str, object]:
+    """A rejection's notice: until when a review can be asked for (none once it has passed,
+    or when this rejection already answered a review)."""
+    if result is None or result.status is not RequestStatus.REJECTED or result.reviewed:
+        return {}
+    deadline = review_requests.deadline_after(result.last_change_at)
+    if city_today() > deadline:
+        return {}
+    return {"review_deadline": deadline, "review_days": review_requests.REVIEW_DAYS}
 
 
 @bp.get("/status")

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response
 
 from lindungi.database import writes_on_get
-from lindungi.enrollment import display, drafts, operations
+from lindungi.enrollment import display, drafts, operations, window
 from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, defaults_from_query
 from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, next_place
@@ -50,6 +50,7 @@ def start() -> Response | str:
         "enrollment/start.html", expired=expired, has_draft=draft is not None,
         last_reference=session.get(drafts.REFERENCE_KEY), max_workers=MAX_WORKERS,
         draft_hours=current_app.config["ENROLLMENT_DRAFT_HOURS"],
+        enrollment_window=window.state(),
     )
 
 
@@ -182,6 +183,8 @@ def _submit(token: str) -> Response:
     if sent is not None:  # a double click, a reload, a second tab: the same request
         # The session may already name a newer draft: leave it alone.
         return _sent(sent.reference, forget_draft=False)
+    if not window.is_open():
+        return leave_flow("enrollment.closed")
     draft, answers = current()
     if draft is None:
         return leave_flow("enrollment.start")

@@ -21,11 +21,15 @@ from lindungi.content.models import (
     SearchDocument,
     SlugRedirect,
 )
+from lindungi.enrollment.window import EnrollmentWindow
 from lindungi.extensions import db
+from lindungi.public_figures.models import FigureRow
 
-# What public pages show. A flush that touches any of these changes the content version.
+# What public pages show. A flush that touches any of these changes the content version: the
+# articles and pages, whether new requests are open (home page, checker, start page) and the
+# published programme figures.
 CONTENT_MODELS = (Article, ArticleText, Page, PageText, PartnerHospital, MediaImage,
-                  SlugRedirect, SearchDocument)
+                  SlugRedirect, SearchDocument, EnrollmentWindow, FigureRow)
 CHANGED = "lindungi.content_changed"
 
 

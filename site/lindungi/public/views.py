@@ -9,6 +9,7 @@ from flask import render_template
 from lindungi.caching import cacheable
 from lindungi.content import queries
 from lindungi.content.web import figures_for, page_locale
+from lindungi.enrollment import window
 from lindungi.program import program_parameters
 from lindungi.public import tables
 from lindungi.public.blueprint import bp
@@ -25,6 +26,7 @@ def home() -> str:
         latest=queries.latest_articles(HOME_NEWS),
         params=program_parameters(),
         figures=figures_for(page_locale()),
+        enrollment_window=window.state(),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lindungi.audit import actions
+from lindungi.enrollment import review_requests
 from lindungi.enrollment.models import (
     OPEN_STATUSES,
     EnrollmentRequest,
@@ -56,6 +57,8 @@ def _decide(request: EnrollmentRequest, staff: StaffUser, version: int | None, d
         raise RequestChanged
     if not allowed(request, decision):
         raise DecisionNotAllowed
+    if decision != "start_review":  # looking is fine; deciding a review needs a second person
+        review_requests.check_reviewer(request, staff.id)
     now = utcnow()
     change = StatusChange(
         request_id=request.id, at=now, from_status=request.status, to_status=to_status,
@@ -69,6 +72,8 @@ def _decide(request: EnrollmentRequest, staff: StaffUser, version: int | None, d
     request.rejection_reason = reason_code
     if to_status in (S.APPROVED, S.REJECTED) and request.decided_at is None:
         request.decided_at = now
+    if to_status in (S.APPROVED, S.REJECTED):
+        review_requests.settle(request, now)
     if to_status not in OPEN_STATUSES:
         # Closed: these NIKs may be sent again in a new request (EnrollmentWorker.open_nik).
         for worker in request.workers:

@@ -26,6 +26,7 @@ from lindungi.core.nik import mask_nik
 from lindungi.core.occupations import occupation_by_code
 from lindungi.core.places import kecamatan_by_code, kelurahan_by_code
 from lindungi.database import writes_on_get
+from lindungi.enrollment import review_requests
 from lindungi.enrollment.models import EnrollmentRequest, InternalNote, StatusChange
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.extensions import db
@@ -98,7 +99,7 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
         "review/detail.html", req=req, flags=flags, sent_on=sent_on, age_on=age_on,
         show_identity=show_identity, mask=mask_nik,
         history=_with_staff(StatusChange, req), notes=_with_staff(InternalNote, req),
-        allowed=operations.allowed,
+        allowed=operations.allowed, review_request=review_requests.open_review(req),
         status_labels=STATUS_LABELS, reasons=REJECTION_REASONS, kecamatan=kecamatan_by_code,
         kelurahan=kelurahan_by_code, occupation=occupation_by_code, code_label=code_label,
         failed_form=failed[0] if failed else None, messages=outbox_queries.messages_for(req.id),
@@ -181,6 +182,9 @@ def _decide(decision: Decision, request_id: int) -> Response | tuple[str, int]:
         form.version.data = req.version
         form.version.raw_data = [str(req.version)]  # the field shows what was posted otherwise
         return _detail_page(req, 409, conflict=True, **{decision.form_name: form})
+    except review_requests.SameReviewer:
+        db.session.rollback()
+        return _detail_page(req, 409, same_reviewer=True)
     except operations.DecisionNotAllowed:
         db.session.rollback()
         return _detail_page(req, 409, not_allowed=True)

@@ -14,6 +14,7 @@ NAVIGATION = (
     ("editor.articles", _l("News")),
     ("editor.pages", _l("Pages")),
     ("staff.accounts_list", _l("Staff accounts")),
+    ("staff.enrollment_window", _l("New requests")),
     ("audit.log", _l("Audit log")),
     ("subjects.search", _l("Personal data requests")),
 )

@@ -27,7 +27,8 @@ def test_sign_in_page(client) -> None:
     assert_staff_layout(client.get("/staf/masuk", headers={"Accept-Language": "en"}))
 
 
-@pytest.mark.parametrize("path", ["/staf/", "/staf/pendaftaran", "/staf/akun", "/staf/audit"])
+@pytest.mark.parametrize("path", ["/staf/", "/staf/pendaftaran", "/staf/akun", "/staf/audit",
+                                  "/staf/masa-pendaftaran"])
 def test_signed_in_pages(auth, client, path) -> None:
     auth.login(role=Role.ADMIN)
     response = client.get(path)
@@ -47,6 +48,7 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
         return [a["href"] for a in soup.select("nav.staff-nav li a")]
 
     assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
-                                "/staf/akun", "/staf/audit", "/staf/data-pribadi"]
+                                "/staf/akun", "/staf/masa-pendaftaran", "/staf/audit",
+                                "/staf/data-pribadi"]
     assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
     assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]

@@ -1,0 +1,96 @@
+"""Save and return: /daftar/simpan makes a code for this browser's draft, /daftar/tersimpan shows
+it once, /daftar/lanjut continues the draft on another phone (code and a worker's date of birth,
+rate-limited like the status lookup)."""
+
+from __future__ import annotations
+
+from flask import current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from werkzeug.wrappers import Response
+from wtforms import StringField
+from wtforms.validators import InputRequired, StopValidation
+
+from lindungi.enrollment import drafts, resume
+from lindungi.enrollment.blueprint import bp
+from lindungi.enrollment.flow import first_incomplete
+from lindungi.enrollment.forms import BirthDateMixin, add_error, date_boxes
+from lindungi.enrollment.pages import current, go, leave_flow
+from lindungi.extensions import db, limiter
+from lindungi.forms import BaseForm
+from lindungi.htmx import render_page_or_fragment
+from lindungi.program import city_today
+from lindungi.public.helpers import absolute_url
+
+CODE_KEY = "enrollment_resume_code"  # shown once on the saved page, then forgotten
+
+
+class SaveForm(BaseForm):
+    """Only the CSRF token."""
+
+
+class ResumeForm(BirthDateMixin, BaseForm):
+    code = StringField(_l("Code"), validators=[InputRequired(_l("Enter the code, for example "
+                                                                "7K3QF-9X2MA"))])
+    birth_day, birth_month, birth_year = date_boxes()
+
+    def validate_code(self, field) -> None:
+        normalised = resume.normalise(field.data or "")
+        if normalised is None:
+            raise StopValidation(_("This code is not right. It has 10 letters and digits, "
+                                   "for example 7K3QF-9X2MA."))
+        field.data = normalised
+
+
+@bp.post("/daftar/simpan")
+def save_for_later() -> Response:
+    draft, answers = current()
+    if not SaveForm().validate() or draft is None:
+        return leave_flow("enrollment.start")
+    if not answers.workers:  # the date of birth that guards the code comes from a worker
+        return go(first_incomplete(answers))
+    code = resume.save_for_later(draft)
+    db.session.commit()
+    session[CODE_KEY] = code
+    return leave_flow("enrollment.saved")
+
+
+@bp.get("/daftar/tersimpan")
+def saved() -> Response | str:
+    code = session.pop(CODE_KEY, None)
+    if not isinstance(code, str):
+        return redirect(url_for("enrollment.start"), 303)
+    return render_template("enrollment/saved.html", code=code, days=resume.RESUME_DAYS,
+                           link=absolute_url("enrollment.resume_draft", kode=code))
+
+
+def _resume_page(form: ResumeForm) -> Response:
+    return render_page_or_fragment("enrollment/resume.html", "enrollment/_resume_body.html",
+                                   form=form, days=resume.RESUME_DAYS)
+
+
+@bp.get("/daftar/lanjut")
+def resume_draft() -> Response:
+    # The code may come in the link (?kode=): a random code, nothing personal.
+    code = request.args.get("kode", "")[:20]
+    return _resume_page(ResumeForm(formdata=None, data={"code": code}))
+
+
+@bp.post("/daftar/lanjut")
+@limiter.limit(lambda: current_app.config["STATUS_LOOKUP_LIMIT"])
+def resume_draft_post() -> Response:
+    form = ResumeForm()
+    valid = form.validate()
+    birth_date = form.read_birth_date(city_today())
+    if not valid or birth_date is None:
+        return _resume_page(form)
+    draft = resume.resume(form.code.data, birth_date)
+    if draft is None:
+        add_error(form.code, _("We could not find saved answers with this code and date of "
+                               "birth. Check both; a code works for %(days)s days and once "
+                               "only.", days=resume.RESUME_DAYS))
+        return _resume_page(form)
+    db.session.commit()
+    session[drafts.SESSION_KEY] = draft.id
+    session.permanent = True
+    return go(first_incomplete(drafts.answers_of(draft)))
