@@ -4,12 +4,11 @@ scheduled article appears by itself at its time, with no job to run."""
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_sqlalchemy.pagination import Pagination
 
 from lindungi.content.models import (
     Article,
@@ -20,6 +19,7 @@ from lindungi.content.models import (
     SlugRedirect,
 )
 from lindungi.extensions import db
+from lindungi.pagination import paginate
 from lindungi.timeutil import utcnow
 
 PER_PAGE = 10
@@ -48,23 +48,13 @@ def latest_articles(limit: int = 3, category: Category | None = None) -> list[Ar
     return list(db.session.scalars(_newest_first(stmt).limit(limit)).unique())
 
 
-@dataclass(frozen=True)
-class NewsPage:
-    items: list[Article]
-    page: int
-    pages: int
-    total: int
-
-
-def news_page(page: int, category: Category | None = None, per_page: int = PER_PAGE) -> NewsPage:
-    """One page of the news list; `pages` is at least 1 so page 1 of nothing is an empty state."""
-    where = [is_visible()]
+def news_page(category: Category | None = None, per_page: int = PER_PAGE) -> Pagination:
+    """The page of the news list the request asks for (?page=; not a page: 404). Page 1 of
+    nothing is an empty state, not a 404."""
+    stmt = sa.select(Article).where(is_visible())
     if category is not None:
-        where.append(Article.category == category)
-    total = db.session.scalar(sa.select(sa.func.count(Article.id)).where(*where)) or 0
-    stmt = _newest_first(sa.select(Article).where(*where)).offset((page - 1) * per_page)
-    items = list(db.session.scalars(stmt.limit(per_page)).unique())
-    return NewsPage(items, page, max(1, math.ceil(total / per_page)), total)
+        stmt = stmt.where(Article.category == category)
+    return paginate(_newest_first(stmt), per_page)
 
 
 def article_by_slug(slug: str) -> Article | None:
@@ -122,6 +112,10 @@ def all_published() -> list[Article]:
 
 def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
+
+
+def page_by_key_or_404(key: str) -> Page:
+    return db.first_or_404(sa.select(Page).where(Page.key == key))
 
 
 def pages_by_key() -> dict[str, Page]:

@@ -49,10 +49,10 @@ def will_be_stored() -> bool:
 def init_app(app: Flask) -> None:
     if not app.config["PAGE_CACHE"]:
         return
+    from lindungi.caching import release_digest
     from lindungi.pagecache import invalidation
     from lindungi.pagecache.middleware import PageCacheMiddleware
     from lindungi.pagecache.stores import make_store
-    from lindungi.public.caching import release_digest
 
     def next_change(now: float) -> float | None:
         with app.app_context():
