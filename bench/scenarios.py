@@ -111,7 +111,7 @@ def weights(base: str, paths: list[str]) -> list[dict]:
 
 def template_answers(app) -> dict:
     """One complete draft's answers, made by walking the steps with the test client."""
-    from tests.enrollment_support import Flow
+    from tests.support.enrollment import Flow
 
     from lindungi.enrollment.models import EnrollmentDraft
     from lindungi.extensions import db

@@ -10,8 +10,8 @@ from flask_migrate import upgrade
 
 from lindungi import create_app
 from lindungi.extensions import db
-from tests.conftest import base_config
-from tests.redis_server import redis_url  # noqa: F401 - fixture
+from tests.support.apps import base_config
+from tests.support.redis_server import redis_url  # noqa: F401 - fixture
 
 
 def _migrated_app(tmp_path: Path, **overrides: object) -> Flask:
@@ -36,9 +36,13 @@ def test_ready_on_a_migrated_database(tmp_path: Path) -> None:
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_not_ready_before_the_migrations_ran(app: Flask) -> None:
-    # The test schema is made by create_all: no alembic_version, as before `flask db upgrade`.
-    response = app.test_client().get("/readyz")
+def test_not_ready_before_the_migrations_ran(tmp_path: Path) -> None:
+    # Tables made by create_all: no alembic_version, as before `flask db upgrade`.
+    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI":
+                      f"sqlite:///{tmp_path / 'unmigrated.sqlite3'}"})
+    with app.app_context():
+        db.create_all()
+    response = _ready(app)
     assert response.status_code == 503
     assert response.json["status"] == "unavailable"
     assert "migrations not current" in response.json["reasons"][0]

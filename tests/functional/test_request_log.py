@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from flask import Flask
 
-from tests.enrollment_support import CONTACT, NOW, Flow, make_nik, worker_answers
+from tests.support.enrollment import CONTACT, NOW, Flow, make_nik, worker_answers
 
 GENERATED = re.compile(r"^[0-9a-f]{32}$")
 

@@ -10,7 +10,7 @@ from flask import Flask
 
 from lindungi.assets import build, hashed_name
 from lindungi.paths import PROJECT_ROOT
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 

@@ -8,7 +8,7 @@ import gzip
 import pytest
 
 from lindungi.pagecache.entry import brotli
-from tests.checking import check_html
+from tests.support.checking import check_html
 
 GZIP = {"Accept-Encoding": "gzip"}
 

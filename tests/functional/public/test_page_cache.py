@@ -10,7 +10,7 @@ from flask import Flask, abort, make_response, session
 from lindungi import pagecache
 from lindungi.config import from_environment
 from lindungi.pagecache.entry import brotli
-from tests.statements import counting_statements
+from tests.support.statements import counting_statements
 
 HEADER = "X-Page-Cache"
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",

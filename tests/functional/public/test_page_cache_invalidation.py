@@ -11,7 +11,7 @@ from flask import Flask
 from lindungi.content import operations, queries
 from lindungi.content.models import Category, PublishStatus
 from lindungi.extensions import db
-from tests.redis_server import fresh_redis, redis_url  # noqa: F401 - fixtures
+from tests.support.redis_server import fresh_redis, redis_url  # noqa: F401 - fixtures
 
 HEADER = "X-Page-Cache"
 

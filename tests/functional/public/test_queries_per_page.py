@@ -12,7 +12,7 @@ from lindungi.content import operations, queries, rendering
 from lindungi.content.models import ArticleText, Category, PublishStatus
 from lindungi.content.prerender import body_html
 from lindungi.extensions import db
-from tests.statements import counting_statements
+from tests.support.statements import counting_statements
 
 # Statements per page, BEGIN included, with the page cache off: a ceiling, not a count.
 PAGES = {
