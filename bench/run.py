@@ -73,7 +73,7 @@ def prepare_database(env: dict[str, str], args: argparse.Namespace, full: bool) 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=100_000)
