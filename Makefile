@@ -13,7 +13,7 @@ CATALOG := translations/messages.pot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test install install-run translations extract update compile db secret lint \
-	browser postgres redis clean
+	browser postgres redis bench clean
 
 # gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format).
 run: install-run compile secret db
@@ -81,6 +81,13 @@ redis:
 	@command -v redis-server >/dev/null || test -x /usr/bin/redis-server || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; }
+
+# Load figures against issue 12's targets (bench/run.py): a throwaway database with launch-day
+# data, the site as `make run` starts it and a bare Flask reference, wrk at 32 connections.
+bench: install compile postgres
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
