@@ -95,7 +95,6 @@ def init_app(app: Flask) -> None:
     static_root = Path(app.static_folder or "static")
     build_dir = Path(app.config["STATIC_BUILD_DIR"] or Path(app.instance_path) / "static-build")
     app.extensions["static_manifest"] = build(static_root, build_dir)
-    app.jinja_env.globals["static_url"] = static_url
     app.wsgi_app = StaticFiles(  # type: ignore[method-assign]
         app.wsgi_app, root=str(build_dir), prefix=app.static_url_path or "/static",
         allow_all_origins=False, add_headers_function=_security_headers,

@@ -14,6 +14,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from lindungi import formatting
+from lindungi.assets import static_url
 from lindungi.content import prerender, web
 from lindungi.content.sections import CATEGORY_LABELS, category_slug
 from lindungi.i18n import LANGUAGE_NAMES, other_languages
@@ -49,6 +50,7 @@ def init_app(app: Flask) -> None:
         markdown=web.render_body,
         with_figures=web.with_figures,
         sections=web.sections,
+        # Article and page bodies: the HTML stored when saved (content.prerender).
         body_html=prerender.body_html,
         body_sections=prerender.body_sections,
     )
@@ -63,6 +65,7 @@ def init_app(app: Flask) -> None:
             "has_endpoint": lambda name: name in current_app.view_functions,
             "hotline": "175",
             "city_contact_email": current_app.config["CITY_CONTACT_EMAIL"],
+            "static_url": static_url,  # every file in static/, under its hashed name
             "absolute_url": helpers.absolute_url,
             "page_url": helpers.page_url,
             "head_links": helpers.head_links,

@@ -37,7 +37,7 @@ def test_ready_on_a_migrated_database(tmp_path: Path) -> None:
 
 
 def test_not_ready_before_the_migrations_ran(tmp_path: Path) -> None:
-    # Tables made by create_all: no alembic_version, as before `flask db upgrade`.
+    # Tables made without the migrations: no alembic_version, as before `flask db upgrade`.
     app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI":
                       f"sqlite:///{tmp_path / 'unmigrated.sqlite3'}"})
     with app.app_context():

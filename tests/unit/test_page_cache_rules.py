@@ -62,3 +62,29 @@ def test_version_goes_out_of_date_at_the_next_scheduled_change() -> None:
     due = new_version(200.0)
     assert is_current(due, 199.9) and not is_current(due, 200.0)
     assert new_version(None) != forever
+
+
+def test_process_stores_of_two_workers_see_each_new_version_at_once(tmp_path) -> None:
+    from lindungi.pagecache.stores import ProcessStore
+
+    one = ProcessStore(tmp_path / "version", 1024 * 1024)
+    two = ProcessStore(tmp_path / "version", 1024 * 1024)
+    assert two.read_version() is None
+    for _ in range(20):  # quick successive writes, each seen by the other worker
+        version = new_version(None)
+        one.set_version(version)
+        assert two.read_version() == version
+
+
+def test_process_store_drops_least_recently_used_pages_beyond_its_size() -> None:
+    from pathlib import Path
+
+    from lindungi.pagecache.stores import ProcessStore
+
+    store = ProcessStore(Path("/nonexistent/version"), 40_000)
+    page = make_page("v", "200 OK", HTML, b"x" * 9_000, compressible=False)
+    for n in range(6):
+        store.put(f"k{n}", page)
+        store.lookup("k0")  # k0 stays in use
+    assert store.lookup("k0")[1] is not None and store.lookup("k1")[1] is None
+    assert store.size <= 40_000

@@ -100,7 +100,7 @@ class _TextColumns:
     lang: so.Mapped[str] = so.mapped_column(sa.String(5))
     title: so.Mapped[str] = so.mapped_column(sa.String(200))
     body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown
-    # The body as sanitised HTML, made when saved and shown while it matches (content.prerender).
+    # The body as sanitised HTML, made when saved (content.prerender).
     rendered: so.Mapped[dict[str, Any] | None] = so.mapped_column(sa.JSON)
 
 

@@ -114,13 +114,13 @@ def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
 
 
-def page_by_key_or_404(key: str) -> Page:
-    return db.first_or_404(sa.select(Page).where(Page.key == key))
-
-
 def pages_by_key() -> dict[str, Page]:
     """Every long-form page in one query (the sitemap lists them all)."""
     return {page.key: page for page in db.session.scalars(sa.select(Page))}
+
+
+def page_by_key_or_404(key: str) -> Page:
+    return db.first_or_404(sa.select(Page).where(Page.key == key))
 
 
 def partner_hospitals() -> list[PartnerHospital]:

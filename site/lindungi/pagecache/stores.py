@@ -54,13 +54,23 @@ class ProcessStore:
         self.pages: OrderedDict[str, StoredPage] = OrderedDict()
         self.size = 0
         self.lock = threading.Lock()
+        self._seen: tuple[tuple[int, int], str | None] = ((-1, -1), None)
 
     def read_version(self) -> str | None:
+        """A stat per lookup; the file is read again only when it was replaced (every write is
+        a new file, so its inode number changes)."""
         try:
-            with open(self.version_file, encoding="ascii") as handle:
-                return handle.read().strip() or None
+            info = os.stat(self.version_file)
         except FileNotFoundError:
             return None
+        identity = (info.st_ino, info.st_mtime_ns)
+        if identity != self._seen[0]:
+            try:
+                with open(self.version_file, encoding="ascii") as handle:
+                    self._seen = (identity, handle.read().strip() or None)
+            except FileNotFoundError:
+                return None
+        return self._seen[1]
 
     def lookup(self, key: str) -> tuple[str | None, StoredPage | None]:
         version = self.read_version()
