@@ -13,14 +13,14 @@ CATALOG := translations/messages.pot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test install install-run translations extract update compile db secret lint \
-	browser postgres redis bench clean
+	browser postgres redis nginx bench clean
 
 # gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format).
 run: install-run compile secret db
 	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) \
 		$(BIN)/gunicorn --config gunicorn.conf.py 'lindungi:create_app()'
 
-test: install compile browser postgres redis lint
+test: install compile browser postgres redis nginx lint
 	bash tests/run-suite.sh
 
 # Two stamps: `make run` installs what serving needs; `make install` (and `make test`) add the
@@ -81,6 +81,11 @@ redis:
 	@command -v redis-server >/dev/null || test -x /usr/bin/redis-server || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; }
+
+# nginx for the test of two app servers behind the configuration docs/deploy.md ships.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
 
 # Load figures against issue 12's targets (bench/run.py): a throwaway database with launch-day
 # data, the site as `make run` starts it and a bare Flask reference, wrk at 32 connections.
