@@ -13,6 +13,7 @@ import os
 import platform
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -84,6 +85,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.quick:
         args.seconds, args.runs, args.articles, args.requests, args.drafts = 2, 1, 300, 2000, 1500
+    # Stopped with SIGTERM (a timeout, kill): leave through the finally blocks, which stop the
+    # servers this run started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     measure.ensure_wrk()
     folder = Path(tempfile.mkdtemp(prefix="lindungi-bench."))
     log = folder / "gunicorn.log"
