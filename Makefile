@@ -13,7 +13,7 @@ CATALOG := translations/messages.pot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test install install-run translations extract update compile db secret lint \
-	browser postgres redis clean lock
+	browser postgres redis nginx bench clean lock
 
 # gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format);
 # tools/serve.sh runs gunicorn and the outbox worker (`flask outbox work`) together: Ctrl-C stops both.
@@ -21,7 +21,7 @@ run: install-run compile secret db
 	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) \
 		bash tools/serve.sh $(BIN)/gunicorn --config gunicorn.conf.py 'lindungi:create_app()'
 
-test: install compile browser postgres redis lint
+test: install compile browser postgres redis nginx lint
 	bash tests/run-suite.sh
 
 # Two stamps: `make run` installs what serving needs; `make install` (and `make test`) add the
@@ -84,11 +84,24 @@ redis:
 	@command -v redis-server >/dev/null || test -x /usr/bin/redis-server || { \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; }
+
 # The production dependency tree with exact versions and hashes (docs/security.md).
 lock:
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra postgres --extra redis \
 		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+# nginx for the test of two app servers behind the configuration docs/deploy.md ships.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
+
+# Load figures against issue 12's targets (bench/run.py): a throwaway database with launch-day
+# data, the site as `make run` starts it and a bare Flask reference, wrk at 32 connections.
+bench: install compile postgres
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -41,12 +41,12 @@ NAMES = ["Daeng", "Andi", "Baso", "Sitti", "Muhammad", "Nurhayati", "Rahman", "T
          "Hasan", "Aminah", "Rahma", "Ridwan", "Syamsul", "Haerul", "Fatimah"]
 
 
-def fill(count: int, rng: random.Random) -> None:
+def fill(count: int, rng: random.Random, first_id: int = 1) -> None:
     places = [(kec.code, kel.code) for kec in kecamatan_list() for kel in kelurahan_for(kec.code)]
     statuses = list(RequestStatus)
     start = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=365)
     request_rows, worker_rows = [], []
-    for number in range(1, count + 1):
+    for number in range(first_id, first_id + count):
         kec, kel = rng.choice(places)
         created = start + timedelta(minutes=rng.randint(0, 365 * 24 * 60))
         status = rng.choice(statuses)

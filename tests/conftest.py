@@ -8,7 +8,6 @@ classes, constants) live in tests/support/ and are imported.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,13 +20,14 @@ from lindungi import create_app
 from lindungi.extensions import db, limiter
 from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
+from tests.support import postgres_apps
 from tests.support.apps import (
     BASE_URL,
-    DATABASE_FILE,
     FIXED_NOW,
     STAFF_PASSWORD,
     base_config,
     copy_seeded_content,
+    database_for_test,
     migrated_database,
     seeded_folder,
 )
@@ -48,13 +48,18 @@ def seeded_files(tmp_path_factory: pytest.TempPathFactory, schema_template: Path
 
 
 @pytest.fixture
-def make_app(tmp_path: Path, schema_template: Path) -> Callable[..., Flask]:
+def make_app(tmp_path: Path, schema_template: Path) -> Iterator[Callable[..., Flask]]:
+    made: list[str] = []
+
     def factory(**overrides: Any) -> Flask:
-        shutil.copy(schema_template, tmp_path / DATABASE_FILE)
-        app = create_app({**base_config(tmp_path), **overrides})
+        database = database_for_test(tmp_path, schema_template)
+        made.extend(database.values())
+        app = create_app({**base_config(tmp_path), **database, **overrides})
         return app
 
-    return factory
+    yield factory
+    for url in made:  # PostgreSQL: each test's database is dropped after it
+        postgres_apps.drop(url)
 
 
 @pytest.fixture

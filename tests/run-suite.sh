@@ -31,3 +31,13 @@ if [ -n "$pg_bin" ] && [ -z "${LINDUNGI_TEST_POSTGRES_URL:-}" ]; then
 fi
 
 .venv/bin/python -m pytest "$@"
+
+# The functional suite again, all of it, on PostgreSQL (each test on a copy of a template database
+# the migrations built), when LINDUNGI_TEST_FUNCTIONAL_ON_POSTGRES=1 and no test paths were given.
+# Not yet on by default: some tests still assume SQLite (see the README's test section).
+paths_given=""
+for arg in "$@"; do [[ "$arg" != -* ]] && paths_given=1; done
+if [ -z "$paths_given" ] && [ -n "${LINDUNGI_TEST_POSTGRES_URL:-}" ] \
+    && [ "${LINDUNGI_TEST_FUNCTIONAL_ON_POSTGRES:-0}" = 1 ]; then
+  LINDUNGI_TEST_DATABASE=postgresql .venv/bin/python -m pytest "$@" tests/functional
+fi

@@ -21,6 +21,7 @@ from flask_migrate import upgrade
 
 from lindungi import create_app
 from lindungi.extensions import db
+from tests.support import postgres_apps
 
 STAFF_PASSWORD = "correct horse battery staple"
 # Production hashes passwords with scrypt (about 0.16 s each, on purpose); tests make hundreds of
@@ -56,21 +57,39 @@ def base_config(folder: Path) -> dict[str, Any]:
 
 
 def migrated_database(folder: Path) -> Path:
-    """An empty database in `folder` with the schema the migrations build."""
-    app = create_app(base_config(folder))
+    """An empty database in `folder` with the schema the migrations build (on PostgreSQL: a
+    template database, named by the file returned)."""
+    url = postgres_apps.create(postgres_apps.new_name("schema")) if postgres_apps.wanted() else None
+    app = create_app({**base_config(folder), **({"SQLALCHEMY_DATABASE_URI": url} if url else {})})
     with app.app_context():
         upgrade()
         db.engine.dispose()
-    return folder / DATABASE_FILE
+    return postgres_apps.marker(folder, url) if url else folder / DATABASE_FILE
+
+
+def database_for_test(folder: Path, schema: Path) -> dict[str, Any]:
+    """Settings giving a test's app its own copy of `schema`."""
+    if postgres_apps.wanted():
+        url = postgres_apps.create(postgres_apps.new_name("test"), template=schema.read_text())
+        return {"SQLALCHEMY_DATABASE_URI": url}
+    shutil.copy(schema, folder / DATABASE_FILE)
+    return {}
 
 
 def seeded_folder(folder: Path, schema: Path) -> Path:
     """`folder` with a copy of `schema` holding the demo content, and the media it uploads."""
     from lindungi.demo.seed import seed_demo
 
-    shutil.copy(schema, folder / DATABASE_FILE)
-    # The address the test apps use: stored renderings of the bodies name the site's host.
-    app = create_app({**base_config(folder), "NOW": FIXED_NOW, "BASE_URL": BASE_URL})
+    settings = {}
+    if postgres_apps.wanted():
+        url = postgres_apps.create(postgres_apps.new_name("seeded"), template=schema.read_text())
+        postgres_apps.marker(folder, url)
+        settings = {"SQLALCHEMY_DATABASE_URI": url}
+    else:
+        shutil.copy(schema, folder / DATABASE_FILE)
+    # The same address as the apps that show it: stored renderings name the site's host.
+    app = create_app({**base_config(folder), "NOW": FIXED_NOW, "BASE_URL": BASE_URL,
+                      **settings})
     with app.app_context():
         seed_demo(only_if_empty=True)
         db.session.commit()
@@ -83,6 +102,10 @@ def copy_seeded_content(app: Flask, seeded: Path) -> None:
     """Give `app` (before its first request) copies of the seeded database and media."""
     with app.app_context():
         db.engine.dispose()  # no connection may hold the file we are about to replace
-    database = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
-    shutil.copy(seeded / DATABASE_FILE, database)
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if postgres_apps.wanted():
+        marker = (seeded / "postgres-template").read_text()
+        postgres_apps.create(postgres_apps.database_of(url), template=marker)
+    else:
+        shutil.copy(seeded / DATABASE_FILE, url.removeprefix("sqlite:///"))
     shutil.copytree(seeded / "media", app.config["MEDIA_DIR"], dirs_exist_ok=True)
