@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench import measure, report, scenarios
 from bench.servers import BIN, REFERENCE_SPEC, ROOT, free_port, gunicorn
+from lindungi.protection.crypto import new_key, new_key_id
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -41,6 +42,8 @@ def site_env(folder: Path, database_url: str, port: int) -> dict[str, str]:
     return {
         "LINDUNGI_DATABASE_URL": database_url,
         "LINDUNGI_SECRET_KEY": secrets.token_hex(32),
+        "LINDUNGI_DATA_KEYS": f"{new_key_id()}:{new_key()}",
+        "LINDUNGI_INDEX_KEY": new_key(),
         "LINDUNGI_BASE_URL": f"http://127.0.0.1:{port}",
         "LINDUNGI_MEDIA_DIR": str(folder / "media"),
         "LINDUNGI_PAGE_CACHE_VERSION_FILE": str(folder / "page-cache-version"),

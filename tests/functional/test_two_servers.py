@@ -96,6 +96,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, redis_url: str  # noqa: F811
     shared = {
         "LINDUNGI_DATABASE_URL": url, "LINDUNGI_REDIS_URL": redis_url,
         "LINDUNGI_SECRET_KEY": secrets.token_hex(32), "LINDUNGI_PROXY_HOPS": "1",
+        # Personal data is sealed: every server holds the same keys.
+        "LINDUNGI_DATA_KEYS": app.config["DATA_KEYS"],
+        "LINDUNGI_INDEX_KEY": app.config["INDEX_KEY"],
         "LINDUNGI_BASE_URL": f"http://127.0.0.1:{nginx_port}",
         "LINDUNGI_MEDIA_DIR": str(folder / "media"),
         "LINDUNGI_STATIC_BUILD_DIR": str(folder / "static-build"),
