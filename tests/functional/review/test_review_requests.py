@@ -123,3 +123,15 @@ def test_asking_for_reviews_is_rate_limited(app, client, client_for, make_reques
     for _ in range(2):
         _post(client, "/status/tinjau-ulang", "en", request.reference, born=date(1990, 1, 1))
     assert _post(client, "/status/tinjau-ulang", "en", request.reference).status_code == 429
+
+
+def test_the_family_is_told_the_review_request_arrived(
+        app, client, client_for, make_request) -> None:
+    from lindungi.outbox.models import MessageKind, OutboxMessage
+
+    _first, request = _rejected(app, client_for, make_request)
+    assert _post(client, "/status/tinjau-ulang", "id", request.reference).status_code == 200
+    with app.app_context():
+        kinds = db.session.scalars(sa.select(OutboxMessage.kind).where(
+            OutboxMessage.request_id == request.id).order_by(OutboxMessage.id)).all()
+    assert kinds == [MessageKind.REJECTED, MessageKind.REVIEW_REQUESTED]
