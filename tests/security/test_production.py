@@ -17,6 +17,7 @@ from lindungi.config import ConfigError
 from lindungi.extensions import db
 from lindungi.staff.models import Role
 from tests.security.conftest import staff_client
+from tests.support.apps import TEST_DATA_KEYS, TEST_INDEX_KEY
 from tests.support.staff import create_request
 
 HTTPS = "https://lindungi.example"
@@ -28,6 +29,8 @@ def production_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINDUNGI_ALLOW_SQLITE_IN_PRODUCTION", "1")
     monkeypatch.setenv("LINDUNGI_BASE_URL", HTTPS)
     monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    monkeypatch.setenv("LINDUNGI_DATA_KEYS", TEST_DATA_KEYS)
+    monkeypatch.setenv("LINDUNGI_INDEX_KEY", TEST_INDEX_KEY)
 
 
 @pytest.fixture
