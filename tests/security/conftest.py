@@ -3,7 +3,7 @@ and a signed-in client per role."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
@@ -18,20 +18,15 @@ from tests.support.staff import csrf_token, sign_in_as
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_app(request: pytest.FixtureRequest, make_app: Callable[..., Flask]) -> Iterator[Flask]:
-    """An empty app on SQLite, then on PostgreSQL (skipped without LINDUNGI_TEST_POSTGRES_URL),
-    both with the schema the migrations build."""
-    if request.param == "postgres":
-        app = request.getfixturevalue("make_postgres_app")()
-    else:
-        app = make_app()
-        app.test_client_class = CheckingClient
+def db_app(request: pytest.FixtureRequest) -> Flask:
+    """An empty app on SQLite (the `app` fixture), then on PostgreSQL (skipped without
+    LINDUNGI_TEST_POSTGRES_URL), both with the schema the migrations build."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("app")
+    app = request.getfixturevalue("make_postgres_app")()
     with app.app_context():
         limiter.reset()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    return app
 
 
 def staff_client(app: Flask, role: Role, email: str | None = None) -> CheckingClient:
