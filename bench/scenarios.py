@@ -4,7 +4,6 @@ enrollment submissions on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from pathlib import Path
@@ -130,6 +129,7 @@ def template_answers(app) -> dict:
 
 def enrollment(app, env: dict, log: Path, port: int, args, ref: dict, label: str) -> list[dict]:
     from bench.scaled_data import prepare_drafts
+    from lindungi.enrollment.models import EnrollmentDraft
     from lindungi.extensions import db
 
     template = template_answers(app)
@@ -154,8 +154,9 @@ def enrollment(app, env: dict, log: Path, port: int, args, ref: dict, label: str
                 stored = db.session.scalars(sa.text(
                     "SELECT idempotency_token FROM enrollment_request WHERE id > :before"),
                     {"before": before}).all()
-                left = {_token_of(data) for data in
-                        db.session.scalars(sa.text("SELECT data FROM enrollment_draft"))}
+                # Through the model: the draft's answers are sealed at rest.
+                left = {str(data.get("token")) for data in
+                        db.session.scalars(sa.select(EnrollmentDraft.data))}
                 db.session.execute(sa.text("DELETE FROM enrollment_draft"))
                 db.session.commit()
                 db.session.remove()
@@ -201,7 +202,3 @@ def postgres_enrollment(folder: Path, args, ref: dict, log: Path) -> list[dict]:
                 from lindungi.extensions import db
 
                 db.engine.dispose()
-
-
-def _token_of(data: object) -> str:
-    return str((json.loads(data) if isinstance(data, str) else data).get("token"))
