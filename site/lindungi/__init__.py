@@ -36,6 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None):
     if test_config is not None:
         app.config.from_mapping(test_config)
     _derive_settings(app)
+    config.check_settings(app.config)
     config.check_production(app.config)
     if app.config["ENV"] == "production" and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         # Each worker would count on its own: N workers allow N times every limit.
@@ -104,6 +105,7 @@ def _register_blueprints(app) -> None:
     from lindungi.public import init_site
     from lindungi.public.views import bp as public_bp
     from lindungi.review.blueprint import blueprint as review_blueprint
+    from lindungi.site_settings.views import bp as site_settings_bp
     from lindungi.staff.blueprint import blueprint as staff_blueprint
     from lindungi.staff.numbers import IdConverter
 
@@ -116,3 +118,4 @@ def _register_blueprints(app) -> None:
     app.register_blueprint(staff_blueprint())
     app.register_blueprint(review_blueprint())
     app.register_blueprint(editor_blueprint())
+    app.register_blueprint(site_settings_bp)

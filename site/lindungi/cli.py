@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from lindungi.extensions import db
@@ -88,10 +88,12 @@ def reset_password(email: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Only when the site has no content yet.")
 @with_appcontext
 def seed_demo(if_empty: bool) -> None:
-    """Load the demo articles, pages and partner hospital (idempotent)."""
+    """Load the demo articles, pages and partner hospital (idempotent), marked as demo.
+    With LINDUNGI_ENV=production nothing of it is published."""
     from lindungi.demo.seed import seed_demo as run_seed
 
-    summary = run_seed(only_if_empty=if_empty)
+    production = current_app.config["ENV"] == "production"
+    summary = run_seed(only_if_empty=if_empty, production=production)
     db.session.commit()
     click.echo(summary)
 
@@ -99,3 +101,6 @@ def seed_demo(if_empty: bool) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(staff_cli)
     app.cli.add_command(seed_demo)
+    from lindungi.site_settings.launch import launch_check
+
+    app.cli.add_command(launch_check)

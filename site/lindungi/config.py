@@ -28,7 +28,12 @@ DEFAULTS: dict[str, Any] = {
     "PROGRAM_MAX_AGE": 65,
     "KPJ_LENGTH": 11,
     "PUBLIC_CACHE_SECONDS": 300,
-    "CITY_CONTACT_EMAIL": "",
+    # The city's emblem, only as a file this site serves ("/static/…" or "/media/…"); empty: a
+    # neutral mark. The emblem's use is the city's decision, so it is never bundled.
+    "LOGO_URL": "",
+    # Where the age range is set (e.g. the mayor's regulation). Empty: pages say the range is an
+    # assumption, not the city's rule (no regulation found fixes one for city-paid BPU cover).
+    "PROGRAM_AGE_SOURCE": "",
     "STAFF_IDLE_MINUTES": 30,
     "STAFF_ABSOLUTE_HOURS": 10,
     "ENROLLMENT_DRAFT_HOURS": 2,
@@ -94,6 +99,17 @@ MIN_SECRET_KEY_LENGTH = 32
 
 class ConfigError(RuntimeError):
     """A setting that makes the app unsafe or unable to start."""
+
+
+def check_settings(config: Mapping[str, Any]) -> None:
+    """Settings that are wrong in any environment."""
+    logo = str(config.get("LOGO_URL") or "")
+    if logo and (not logo.startswith(("/static/", "/media/")) or ".." in logo):
+        # Anything else would be a request to another site from every page.
+        raise ConfigError(
+            f"LINDUNGI_LOGO_URL must be a file this site serves, starting with /static/ or "
+            f"/media/ (got {logo!r}); leave it empty for the neutral mark."
+        )
 
 
 def check_production(config: Mapping[str, Any]) -> None:

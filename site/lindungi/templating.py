@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, current_app, request, url_for
 from flask_babel import get_locale
 
 from lindungi import formatting
+from lindungi.content.figures import current_parameters
+from lindungi.site_settings import values as site_values
 from lindungi.i18n import LANGUAGE_NAMES, other_languages
 
 
@@ -24,6 +27,13 @@ def same_page_in(lang: str) -> str:
         values["lang"] = lang
         return url_for(endpoint, **values)
     return url_for("public.home", lang=lang)
+
+
+def official_host() -> str:
+    """This site's address as residents should check it: only a .go.id host from BASE_URL
+    (never the request's Host header, which the client chooses)."""
+    host = urlsplit(current_app.config["BASE_URL"]).hostname or ""
+    return host if host.endswith(".go.id") else ""
 
 
 def init_app(app: Flask) -> None:
@@ -46,6 +56,9 @@ def init_app(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "same_page_in": same_page_in,
             "has_endpoint": lambda name: name in current_app.view_functions,
-            "hotline": "175",
-            "city_contact_email": current_app.config["CITY_CONTACT_EMAIL"],
+            "hotline": current_parameters().call_centre,
+            "site_values": site_values.current,
+            "official_host": official_host(),
+            "logo_url": current_app.config["LOGO_URL"],
+            "age_source": current_app.config["PROGRAM_AGE_SOURCE"],
         }

@@ -74,6 +74,7 @@ LABELS = {
     "page.create": _l("Page created"),
     "hospital.create": _l("Partner hospital added"),
     "hospital.update": _l("Partner hospital changed"),
+    "settings.update": _l("Site settings changed"),
 }
 
 

@@ -36,9 +36,15 @@ def format_figure(figure: Figure, locale: str) -> str:
 
 
 def formatted_figures(locale: str, params: ProgramParameters | None = None) -> dict[str, str]:
-    """Every ``[[key]]`` mapped to its text in `locale`."""
+    """Every ``[[key]]`` mapped to its text in `locale`: the figures, and the settings staff
+    fill in ("" while not set)."""
     found = figures(params or current_parameters())
-    return {key: format_figure(figure, locale) for key, figure in found.items()}
+    values = {key: format_figure(figure, locale) for key, figure in found.items()}
+    if has_app_context():
+        from lindungi.site_settings import values as site_values
+
+        values.update(site_values.current().tokens(locale))
+    return values
 
 
 def figure_sources(params: ProgramParameters | None = None) -> Mapping[str, str]:

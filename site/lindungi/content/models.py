@@ -78,6 +78,8 @@ class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
     version: so.Mapped[int] = so.mapped_column(default=1)
+    # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
+    is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
 
     cover: so.Mapped[MediaImage | None] = so.relationship(lazy="joined")
     texts: so.Mapped[list[ArticleText]] = so.relationship(
@@ -126,6 +128,8 @@ class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
     key: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
     version: so.Mapped[int] = so.mapped_column(default=1)
+    # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
+    is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
 
     texts: so.Mapped[list[PageText]] = so.relationship(
         back_populates="page", cascade="all, delete-orphan", lazy="selectin"
@@ -169,6 +173,8 @@ class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
     services_en: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
     sort_order: so.Mapped[int] = so.mapped_column(default=0)
     active: so.Mapped[bool] = so.mapped_column(default=True)
+    # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
+    is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 
 from lindungi.content.models import (
     Article,
@@ -20,6 +21,7 @@ from lindungi.content.models import (
     SlugRedirect,
 )
 from lindungi.extensions import db
+from lindungi.site_settings.models import SiteSetting
 from lindungi.timeutil import utcnow
 
 PER_PAGE = 10
@@ -29,12 +31,20 @@ def now() -> datetime:
     return utcnow()
 
 
+def hides_demo() -> bool:
+    """Demonstration content (`flask seed-demo`) is never public in production."""
+    return has_app_context() and current_app.config["ENV"] == "production"
+
+
 def is_visible(moment: datetime | None = None) -> sa.ColumnElement[bool]:
-    return sa.and_(
+    conditions = [
         Article.status == PublishStatus.PUBLISHED,
         Article.publish_at.is_not(None),
         Article.publish_at <= (moment or now()),
-    )
+    ]
+    if hides_demo():
+        conditions.append(Article.is_demo.is_(False))
+    return sa.and_(*conditions)
 
 
 def _newest_first(stmt: sa.Select[tuple[Article]]) -> sa.Select[tuple[Article]]:
@@ -125,8 +135,18 @@ def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
 
 
+def public_page(key: str) -> Page | None:
+    """The page as the public site shows it (a demo page is absent in production)."""
+    stmt = sa.select(Page).where(Page.key == key)
+    if hides_demo():
+        stmt = stmt.where(Page.is_demo.is_(False))
+    return db.session.scalar(stmt)
+
+
 def partner_hospitals() -> list[PartnerHospital]:
     stmt = sa.select(PartnerHospital).where(PartnerHospital.active.is_(True))
+    if hides_demo():
+        stmt = stmt.where(PartnerHospital.is_demo.is_(False))
     return list(db.session.scalars(stmt.order_by(PartnerHospital.sort_order, PartnerHospital.name)))
 
 
@@ -152,6 +172,8 @@ def content_fingerprint(extra: Sequence[object] = ()) -> str:
         scalar(sa.select(sa.func.count(Page.id))),
         scalar(sa.select(sa.func.max(PartnerHospital.updated_at))),
         scalar(sa.select(sa.func.count(PartnerHospital.id))),
+        scalar(sa.select(sa.func.max(SiteSetting.updated_at))),
+        scalar(sa.select(sa.func.count()).select_from(SiteSetting)),
     )).one()
     raw = "|".join(str(value) for value in (*row, *extra))
     return hashlib.sha256(raw.encode()).hexdigest()[:24]

@@ -36,7 +36,8 @@ def _code_digest(root: Path) -> str:
 
 def request_etag() -> str:
     cfg = current_app.config
-    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"])
+    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"],
+                cfg["LOGO_URL"], cfg["PROGRAM_AGE_SOURCE"], cfg["ENV"])
     fingerprint = content_fingerprint(
         (_code_digest(PROJECT_ROOT), request.full_path, bool(request.htmx), *settings)
     )

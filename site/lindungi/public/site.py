@@ -42,7 +42,7 @@ def _sitemap_entries() -> list[SitemapEntry]:
     entries += [_entry(endpoint, langs) for endpoint in SERVICE_ENDPOINTS
                 if endpoint in current_app.view_functions]
     for key, (endpoint, values) in PAGE_ENDPOINTS.items():
-        page = queries.page_by_key(key)
+        page = queries.public_page(key)
         if page is not None:
             entries.append(_entry(endpoint, langs, page.updated_at, **values))
     for article in queries.all_published():

@@ -32,7 +32,7 @@ def home() -> str:
 
 
 def _page(key: str) -> Page:
-    page = queries.page_by_key(key)
+    page = queries.public_page(key)
     if page is None:
         abort(404)
     return page

@@ -1,0 +1,43 @@
+"""Changing settings: write the rows that changed, audit which keys changed (their values are
+public contact details and promises, not personal data, but the log keeps only names), flush.
+The caller commits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import sqlalchemy as sa
+
+from lindungi.audit import actions
+from lindungi.core.promises import stored_keys
+from lindungi.extensions import db
+from lindungi.site_settings.models import SiteSetting
+
+SETTINGS_SAVED = "settings.update"
+
+
+def save_settings(values: Mapping[str, str], *, actor_id: int | None = None) -> list[str]:
+    """Store the given settings (unknown keys are refused); returns the keys that changed."""
+    known = set(stored_keys())
+    unknown = set(values) - known
+    if unknown:
+        raise KeyError(f"unknown settings: {', '.join(sorted(unknown))}")
+    rows = {row.key: row for row in db.session.scalars(sa.select(SiteSetting))}
+    changed: list[str] = []
+    for key in stored_keys():
+        if key not in values:
+            continue
+        new = values[key].strip()
+        row = rows.get(key)
+        if (row.value if row else "") == new:
+            continue
+        if row is None:
+            row = SiteSetting(key=key, value=new)
+            db.session.add(row)
+        row.value = new
+        row.updated_by_id = actor_id
+        changed.append(key)
+    if changed:
+        actions.log(SETTINGS_SAVED, actor_id=actor_id, target_type="settings", changed=changed)
+    db.session.flush()
+    return changed
