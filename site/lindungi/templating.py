@@ -10,8 +10,8 @@ from flask_babel import get_locale
 
 from lindungi import formatting
 from lindungi.content.figures import current_parameters
-from lindungi.site_settings import values as site_values
 from lindungi.i18n import LANGUAGE_NAMES, other_languages
+from lindungi.site_settings import values as site_values
 
 
 def locale_code() -> str:

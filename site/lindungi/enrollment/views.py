@@ -27,9 +27,10 @@ from lindungi.enrollment.pages import (
     render_step,
     worker_context,
 )
-from lindungi.enrollment.settings import MAX_WORKERS, NOTICE_VERSION, REVIEW_WORKING_DAYS
+from lindungi.enrollment.settings import MAX_WORKERS, NOTICE_VERSION
 from lindungi.enrollment.text import display_phone
 from lindungi.extensions import db
+from lindungi.site_settings import values as site_values
 from lindungi.timeutil import utcnow
 
 
@@ -215,5 +216,6 @@ def done() -> Response | str:
     reference = session.get(drafts.REFERENCE_KEY)
     if not isinstance(reference, str):
         return leave_flow("enrollment.start")
+    # The decision time is a promise only once the city has set it (site settings).
     return render_template("enrollment/done.html", reference=reference,
-                           review_days=REVIEW_WORKING_DAYS)
+                           review_days=site_values.current().whole("decision_working_days"))
