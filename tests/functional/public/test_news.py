@@ -134,7 +134,7 @@ def test_article_social_cards_and_json_ld(client) -> None:
     data = json.loads(script.string)
     assert data["@type"] == "NewsArticle"
     assert data["headline"].startswith("RS Primaya Partnership Signed")
-    assert data["datePublished"] == "2026-02-13T13:20:00+08:00"
+    assert data["datePublished"] == "2026-02-13T14:20:00+08:00"
     assert data["dateModified"] == "2026-02-13T16:05:00+08:00"
     assert data["image"][0] == og["og:image"]
 
