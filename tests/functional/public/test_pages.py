@@ -43,7 +43,8 @@ def test_home_key_figures_come_from_parameters(client, lang, city_pays, jkm_tota
     params = current_parameters()
     assert format_rupiah(params.city_contribution_monthly, lang) == city_pays
     soup = soup_of(client.get(f"/{lang}/"))
-    figures = [dd.get_text(strip=True) for dd in soup.select(".key-figures dd:not(.figure-condition)")]
+    amounts = soup.select(".key-figures dd:not(.figure-condition)")
+    figures = [dd.get_text(strip=True) for dd in amounts]
     assert figures == [city_pays, jkm_total]
     # The JKM total is paid only after three months of membership: said right beside it.
     condition = soup.select_one(".key-figures dd.figure-condition").get_text(" ", strip=True)
