@@ -61,12 +61,12 @@ def test_official_strip_short_header_and_disclosure(live_server, phone_800, lang
     expect(page.locator(".official-banner")).to_contain_text(strip)
     expect(page.locator(".official-banner")).to_be_in_viewport()
     assert header_height(page) < MAX_HEADER_PX
+    # Key actions above the fold on a phone: the first call to action is on screen.
+    expect(page.locator(".cta-list a").first).to_be_in_viewport()
     expect(page.locator(".official-panel")).to_be_hidden()
     page.get_by_text(how).click()
     expect(page.locator(".official-panel")).to_be_visible()
     expect(page.locator(".official-panel")).to_contain_text(".go.id")
-    # Key actions above the fold on a phone: the first call to action is on screen.
-    expect(page.locator(".cta-list a").first).to_be_in_viewport()
     phone_800.assert_clean()
 
 
