@@ -35,6 +35,10 @@ def test_production_hides_demo_content(make_seeded_app) -> None:
     assert client.get("/id/berita/penandatanganan-kerja-sama-rs-primaya").status_code == 404
     assert client.get("/id/faq").status_code == 404
     assert "primaya" not in client.get("/sitemap.xml").get_data(as_text=True)
+    assert soup_of(client.get("/id/cari?q=primaya")).select(".search-results li") == []
+    # The same database in development shows them (the test above is not vacuous).
+    dev = soup_of(make_seeded_app().test_client().get("/id/cari?q=primaya"))
+    assert dev.select(".search-results li")
 
 
 def test_seed_refuses_to_publish_in_production(make_app) -> None:
