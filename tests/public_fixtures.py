@@ -1,6 +1,6 @@
 """The demo content, seeded once per test session and copied into each test's app.
 
-Drawing and encoding the covers takes a couple of seconds; copying the seeded SQLite file and
+Re-encoding the covers at every width takes a couple of seconds; copying the seeded SQLite file and
 media folder takes milliseconds, so every test still gets its own database.
 """
 

@@ -158,10 +158,3 @@ def store_processed(processed: ProcessedImage) -> MediaImage:
     db.session.add(image)
     db.session.flush()
     return image
-
-
-def save_pil_image(image: Image.Image) -> MediaImage:
-    """For pictures drawn by the program (demo covers): through the same pipeline as uploads."""
-    buffer = BytesIO()
-    image.save(buffer, format="PNG")
-    return save_image(buffer.getvalue())

@@ -1,20 +1,25 @@
-"""Load and check the demo content (articles, long-form pages, partner hospitals).
+"""Load and check the demo content (articles, long-form pages, partner hospitals, covers).
 
 Pure functions: they read the TOML files next to this module with the standard
-library's ``tomllib`` and return frozen dataclasses. Nothing here knows about
-Flask or the database; the app decides what to do with the result (seed the
-database, render pages...).
+library's ``tomllib`` and return frozen dataclasses. Nothing here needs an app
+or a database; the app decides what to do with the result (seed the database,
+render pages...). The names checked here (categories, page keys, the slug rule,
+figure tokens) come from the modules the site itself uses, never from a copy.
 
 Every check that fails raises ``ValueError`` whose message starts with the
 file name, so a typo in content is easy to find.
 
 Program figures never appear as typed numbers in the content: the text holds
-``[[token]]`` placeholders (see ``KNOWN_TOKENS``) that the site replaces with
-the formatted value from its parameters module.
+``[[token]]`` placeholders, one for every figure ``core.parameters.figures``
+defines, that the site replaces with the formatted value.
+
+Covers are committed WebP files in ``covers/``, drawn by ``tools/draw_demo_covers.py``;
+an article names its cover by file stem.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Iterator
@@ -23,52 +28,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lindungi.content.models import Category
+from lindungi.content.sections import PAGE_KEYS, SLUG_MAX, SLUG_RE
+from lindungi.core.parameters import figures
 from lindungi.core.promises import TOKENS
-
-from .covers import COVER_NAMES
 
 DEMO_DIR = Path(__file__).resolve().parent
 ARTICLES_DIR = DEMO_DIR / "articles"
 PAGES_DIR = DEMO_DIR / "pages"
+COVERS_DIR = DEMO_DIR / "covers"
 HOSPITALS_FILE = DEMO_DIR / "hospitals.toml"
 
-LANGUAGES: tuple[str, ...] = ("id", "en")
-CATEGORIES: tuple[str, ...] = ("partnerships", "enrollment", "claims", "service")
-PAGE_KEYS: tuple[str, ...] = ("manfaat", "jkk", "jkm", "jht", "klaim", "faq", "kontak", "privasi")
-
-#: Placeholders the site replaces with formatted program figures and filled-in settings.
-KNOWN_TOKENS: frozenset[str] = frozenset(
-    {
-        "city_contribution_monthly",
-        "city_contribution_with_jht",
-        "jkk_contribution",
-        "jkm_contribution",
-        "jht_contribution",
-        "lowest_income_band",
-        "jkm_lump_sum",
-        "jkm_periodic",
-        "funeral_benefit",
-        "jkm_total",
-        "jkm_min_membership_months",
-        "jkk_death_lump_sum",
-        "jkk_death_total",
-        "transport_land",
-        "transport_sea",
-        "transport_air",
-        "disability_total_permanent",
-        "scholarship_max_two_children",
-        "scholarship_primary_yearly",
-        "scholarship_junior_yearly",
-        "scholarship_senior_yearly",
-        "scholarship_university_yearly",
-        "jht_payout_age",
-        "min_age",
-        "max_age",
-        "max_decile",
-        "report_deadline_hours",
-        "call_centre",
-    }
-) | frozenset(TOKENS)  # settings staff fill in (core.promises); lines with empty ones drop
+#: Placeholders the site replaces with formatted program figures: every figure there is, and
+#: the settings staff fill in (core.promises; a line holding an empty one is left out).
+KNOWN_TOKENS: frozenset[str] = frozenset(figures()) | frozenset(TOKENS)
 
 #: Site pages that content may link to, without the /id or /en prefix.
 ALLOWED_LINK_PATHS: frozenset[str] = frozenset(
@@ -88,10 +61,9 @@ ALLOWED_LINK_PATHS: frozenset[str] = frozenset(
     }
 )
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_MAX = 60
 SUMMARY_MAX = 200
 ARTICLE_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9-]+)\.toml$")
+# Anything in double brackets, so a misspelt token ([[Min-Age]]) is reported by name.
 TOKEN_RE = re.compile(r"\[\[([^\[\]]*)\]\]")
 # Markdown inline links: [text](target) — captures the target.
 LINK_RE = re.compile(r"\[[^\]]*\]\(\s*([^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
@@ -115,7 +87,7 @@ class DemoText:
 @dataclass(frozen=True)
 class DemoArticle:
     slug: str
-    category: str
+    category: Category
     published_at: datetime
     updated_at: datetime | None
     pinned_until: datetime | None
@@ -193,31 +165,34 @@ def _check_keys(
         raise _fail(path, f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
 
 
+def _value(path: Path, table: dict[str, Any], key: str, label: str, *, required: bool) -> Any:
+    """``table[key]``; None when it is absent and may be."""
+    value = table.get(key)
+    if value is None and required:
+        raise _fail(path, f"{label} is missing")
+    return value
+
+
 def _text_field(
     path: Path, table: dict[str, Any], key: str, where: str, *, required: bool = True
 ) -> str | None:
-    value = table.get(key)
+    label = f"{where}.{key}"
+    value = _value(path, table, key, label, required=required)
     if value is None:
-        if required:
-            raise _fail(path, f"{where}.{key} is missing")
         return None
     if not isinstance(value, str):
-        raise _fail(path, f"{where}.{key} must be a string")
+        raise _fail(path, f"{label} must be a string")
     value = value.strip()
     if required and not value:
-        raise _fail(path, f"{where}.{key} is empty")
+        raise _fail(path, f"{label} is empty")
     return value or None
 
 
 def _datetime_field(
     path: Path, data: dict[str, Any], key: str, *, required: bool
 ) -> datetime | None:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise _fail(path, f"{key} is missing")
-        return None
-    if not isinstance(value, datetime) or value.tzinfo is None:
+    value = _value(path, data, key, key, required=required)
+    if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
         raise _fail(path, f"{key} must be an offset date-time such as 2026-02-13T13:20:00+08:00")
     return value
 
@@ -239,10 +214,20 @@ def _article_link_slug(target: str, prefix: str) -> str:
     return slug if SLUG_RE.match(slug) else ""
 
 
+def unknown_token_message(token: str) -> str:
+    """Why [[token]] is refused, with the closest figure names as a hint."""
+    message = f"unknown token [[{token}]]: not a figure in lindungi.core.parameters"
+    spelt = token.strip().lower().replace("-", "_").replace(" ", "_")
+    close = difflib.get_close_matches(spelt, sorted(KNOWN_TOKENS), n=3)
+    if close:
+        message += f" (did you mean {', '.join(f'[[{name}]]' for name in close)}?)"
+    return message
+
+
 def _check_text(path: Path, text: str, where: str, lang: str) -> None:
     for token in find_tokens(text):
         if token not in KNOWN_TOKENS:
-            raise _fail(path, f"{where}: unknown token [[{token}]]")
+            raise _fail(path, f"{where}: {unknown_token_message(token)}")
     leftover = TOKEN_RE.sub("", text)
     if "[[" in leftover or "]]" in leftover:
         raise _fail(path, f"{where}: unbalanced [[ ]] token brackets")
@@ -318,8 +303,8 @@ def load_article_file(path: Path) -> DemoArticle:
     if match.group(2) != slug:
         raise _fail(path, f"file name does not match slug {slug!r}")
     category = data["category"]
-    if category not in CATEGORIES:
-        raise _fail(path, f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+    if category not in tuple(Category):
+        raise _fail(path, f"category {category!r} is not one of {', '.join(Category)}")
     published_at = _datetime_field(path, data, "published_at", required=True)
     updated_at = _datetime_field(path, data, "updated_at", required=False)
     pinned_until = _datetime_field(path, data, "pinned_until", required=False)
@@ -328,8 +313,10 @@ def load_article_file(path: Path) -> DemoArticle:
     if pinned_until is not None and pinned_until <= published_at:
         raise _fail(path, "pinned_until is not after published_at")
     cover = data.get("cover")
-    if cover is not None and cover not in COVER_NAMES:
-        raise _fail(path, f"cover {cover!r} is not a drawing in covers.py")
+    if cover is not None and cover not in cover_names():
+        raise _fail(
+            path, f"cover {cover!r} is not a file in covers/ (one of {', '.join(cover_names())})"
+        )
     has_cover = cover is not None
     id_text = _load_article_text(path, data, "id", has_cover)
     en_text = _load_article_text(path, data, "en", has_cover)
@@ -337,7 +324,7 @@ def load_article_file(path: Path) -> DemoArticle:
         raise _fail(path, "the [id] table is required")
     return DemoArticle(
         slug=slug,
-        category=category,
+        category=Category(category),
         published_at=published_at,
         updated_at=updated_at,
         pinned_until=pinned_until,
@@ -373,6 +360,19 @@ def load_articles(directory: Path = ARTICLES_DIR) -> list[DemoArticle]:
             f"{pinned[1]}: only one article may have pinned_until (also in {pinned[0]})"
         )
     return sorted(articles, key=lambda a: a.published_at)
+
+
+# ---------------------------------------------------------------- covers
+
+
+def cover_names(directory: Path = COVERS_DIR) -> list[str]:
+    """The covers an article may name: the stems of the committed WebP files."""
+    return sorted(path.stem for path in directory.glob("*.webp"))
+
+
+def cover_path(name: str, directory: Path = COVERS_DIR) -> Path:
+    """The committed file of cover `name` (a name the article loader has checked)."""
+    return directory / f"{name}.webp"
 
 
 # ---------------------------------------------------------------- pages

@@ -1,8 +1,9 @@
 """Load the demo content into the database through the same operations the editor uses.
 
 Idempotent: an article, page or hospital that is already there (same slug, key or name) is left
-alone, so running it twice changes nothing. Covers are drawn by covers.py and go through the
-upload pipeline (checks, WebP at several widths), like a photo from communications staff.
+alone, so running it twice changes nothing. Covers are the committed files in demo/covers/ and go
+through the upload pipeline (checks, WebP at several widths), like a photo from communications
+staff.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from lindungi.content import operations, search
-from lindungi.content.media import save_pil_image
-from lindungi.content.models import Article, Category, Page, PartnerHospital, PublishStatus
-from lindungi.demo.covers import draw_cover
+from lindungi.content.media import save_image
+from lindungi.content.models import Article, Page, PartnerHospital, PublishStatus
 from lindungi.demo.loader import (
     DemoArticle,
     DemoHospital,
     DemoPage,
+    cover_path,
     load_articles,
     load_hospitals,
     load_pages,
@@ -51,9 +52,9 @@ def _article_texts(demo: DemoArticle) -> dict[str, operations.ArticleTextData]:
 def _seed_article(demo: DemoArticle, publish: bool) -> bool:
     if operations.slug_taken(demo.slug):
         return False
-    cover = save_pil_image(draw_cover(demo.cover)) if demo.cover else None
+    cover = save_image(cover_path(demo.cover).read_bytes()) if demo.cover else None
     article = operations.create_article(operations.ArticleData(
-        slug=demo.slug, category=Category(demo.category), texts=_article_texts(demo),
+        slug=demo.slug, category=demo.category, texts=_article_texts(demo),
         status=PublishStatus.PUBLISHED if publish else PublishStatus.DRAFT,
         publish_at=_utc(demo.published_at), pinned_until=_utc(demo.pinned_until), cover=cover,
     ))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sqlalchemy as sa
 from flask import Flask
+from PIL import Image, ImageChops, ImageStat
 
 from lindungi.content import search
+from lindungi.content.media import file_name
 from lindungi.content.models import Article, MediaImage, Page, PartnerHospital, PublishStatus
-from lindungi.demo.loader import PAGE_KEYS, load_articles
+from lindungi.content.sections import PAGE_KEYS
+from lindungi.demo.loader import cover_names, cover_path, load_articles
 from lindungi.extensions import db
 
 
@@ -38,6 +43,30 @@ def test_seeded_content(app: Flask) -> None:
             Article.slug == "penandatanganan-kerja-sama-rs-primaya"))
         # Reported as 13.20 WIB, i.e. 14.20 WITA, stored as UTC.
         assert lead.publish_at.isoformat() == "2026-02-13T06:20:00"
+
+
+def _mean_difference(one: Image.Image, other: Image.Image) -> float:
+    return max(ImageStat.Stat(ImageChops.difference(one, other)).mean)
+
+
+def test_seeded_covers_are_the_committed_files(app: Flask) -> None:
+    """Each article shows its own committed cover, re-encoded by the upload pipeline (lossy WebP,
+    so close to the file, and far from every other cover)."""
+    committed = {name: Image.open(cover_path(name)).convert("RGB") for name in cover_names()}
+    covers = {a.slug: a.cover for a in load_articles() if a.cover}
+    with app.app_context():
+        articles = db.session.scalars(sa.select(Article).where(Article.slug.in_(covers))).all()
+        assert len(articles) == len(covers) == len(committed)
+        for article in articles:
+            image = article.cover
+            assert image is not None, article.slug
+            stored = Path(app.config["MEDIA_DIR"]) / file_name(image.key, 1200)
+            with Image.open(stored) as seeded:
+                differences = {name: _mean_difference(seeded.convert("RGB"), original)
+                               for name, original in committed.items()}
+            own = covers[article.slug]
+            assert differences[own] < 3, article.slug
+            assert min(differences, key=differences.__getitem__) == own, article.slug
 
 
 def test_seed_is_idempotent(app: Flask) -> None:

@@ -1,18 +1,29 @@
-"""Cover illustrations for the demo articles.
+"""Draw the demo article covers and write them to site/lindungi/demo/covers/<name>.webp.
 
-Every cover is an original flat drawing made with Pillow primitives: no photos,
-no fonts, no text, no randomness. The same name always gives the same image.
-Shapes are drawn at twice the size and scaled down once, so edges look smooth
-while the large flat areas still compress well (WebP, AVIF, PNG).
+Run by hand, only when a drawing changes (the site never draws: the seed loads the committed
+files through the upload pipeline like any photo):
 
-    >>> draw_cover("primaya-signing").size
-    (1200, 675)
+    .venv/bin/python tools/draw_demo_covers.py            # rewrite every cover
+    .venv/bin/python tools/draw_demo_covers.py no-fee     # rewrite one
+    .venv/bin/python tools/draw_demo_covers.py --out /tmp/covers
+
+then commit the changed .webp files. A test checks that the committed files show exactly what this
+script draws, so a drawing changed without rewriting its file fails the suite.
+
+Every cover is an original flat drawing made with Pillow primitives: no photos, no fonts, no text,
+no randomness, so the same name always gives the same pixels. Shapes are drawn at twice the size
+and scaled down once, so edges look smooth while the large flat areas still compress well. Files
+are lossless WebP: the seed re-encodes them at several widths, and a lossy original would lose
+quality twice.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 
@@ -869,3 +880,39 @@ def draw_cover(name: str) -> Image.Image:
     if image.size != (WIDTH, HEIGHT) or image.mode != "RGB":
         raise RuntimeError(f"cover {name!r} came out {image.size} {image.mode}")
     return image
+
+
+# Lossless, so the committed file decodes to exactly the drawn pixels; method 4 keeps a full run
+# to a few seconds while the files stay small (flat colours).
+WEBP_OPTIONS = {"lossless": True, "quality": 80, "method": 4}
+COVERS_DIR = Path(__file__).resolve().parents[1] / "site" / "lindungi" / "demo" / "covers"
+
+
+def write_covers(folder: Path, names: Sequence[str] = COVER_NAMES) -> list[Path]:
+    """Draw `names` into `folder` as <name>.webp; return the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        path = folder / f"{name}.webp"
+        draw_cover(name).save(path, "WEBP", **WEBP_OPTIONS)
+        written.append(path)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", metavar="NAME", help="covers to draw (default: all)")
+    parser.add_argument(
+        "--out", type=Path, default=COVERS_DIR, help="where to write (default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in COVER_NAMES]
+    if unknown:
+        parser.error(f"unknown cover(s) {', '.join(unknown)}; known: {', '.join(COVER_NAMES)}")
+    for path in write_covers(args.out, args.names or COVER_NAMES):
+        print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
