@@ -134,7 +134,6 @@ def test_claim_page_lists_partner_hospital_without_inventing_a_phone(client) -> 
     assert "24 hours" not in text and "Opening hours" not in text
     map_link = hospital.select_one('a[href^="https://www.openstreetmap.org"]')
     assert map_link["rel"] == ["noopener", "noreferrer"]
-    assert "24" in text  # opening hours
     assert "report" in hospital.select_one(".emergency-note").get_text()
 
 
