@@ -6,20 +6,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from lindungi import cli, config, database, errors, i18n, security, system, templating
+from lindungi import models as _all_models  # noqa: F401  (registers every table)
+from lindungi.audit.blueprint import bp as audit_bp
+from lindungi.editor.blueprint import bp as editor_bp
+from lindungi.eligibility.blueprint import bp as eligibility_bp
+from lindungi.enrollment.blueprint import bp as enrollment_bp
+from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
+from lindungi.htmx import LindungiRequest
 from lindungi.paths import PROJECT_ROOT
+from lindungi.public.blueprint import bp as public_bp
+from lindungi.public.blueprint import site_bp
+from lindungi.review.blueprint import bp as review_bp
+from lindungi.sessions import LindungiSessionInterface
+from lindungi.site_settings.blueprint import bp as site_settings_bp
+from lindungi.staff import sessions as staff_sessions
+from lindungi.staff.blueprint import bp as staff_bp
+from lindungi.urlargs import IdConverter
+
+# Under /id/ and /en/ (i18n.register_localized), then those without a language.
+LOCALIZED_BLUEPRINTS = (public_bp, eligibility_bp, enrollment_bp)
+BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, site_settings_bp)
 
 
-def create_app(test_config: dict[str, Any] | None = None):
-    from flask import Flask
-    from werkzeug.middleware.proxy_fix import ProxyFix
-
-    from lindungi import cli, config, database, errors, i18n, security, templating
-    from lindungi import models as _all_models  # noqa: F401  (registers every table)
-    from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
-    from lindungi.htmx import LindungiRequest
-    from lindungi.sessions import LindungiSessionInterface
-    from lindungi.staff import sessions as staff_sessions
-
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
@@ -68,7 +81,12 @@ def create_app(test_config: dict[str, Any] | None = None):
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
-    _register_blueprints(app)
+    # Record ids in URLs: ASCII digits within the INTEGER column, else 404 (urlargs.IdConverter).
+    app.url_map.converters["int"] = IdConverter
+    for blueprint in LOCALIZED_BLUEPRINTS:
+        i18n.register_localized(app, blueprint)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
     cli.init_app(app)
     return app
 
@@ -94,28 +112,3 @@ def _derive_settings(app) -> None:
         import secrets
 
         cfg["SECRET_KEY"] = secrets.token_hex(32)
-
-
-def _register_blueprints(app) -> None:
-    from lindungi import system
-    from lindungi.editor.blueprint import blueprint as editor_blueprint
-    from lindungi.eligibility.views import bp as eligibility_bp
-    from lindungi.enrollment.routes import bp as enrollment_bp
-    from lindungi.i18n import register_localized
-    from lindungi.public import init_site
-    from lindungi.public.views import bp as public_bp
-    from lindungi.review.blueprint import blueprint as review_blueprint
-    from lindungi.site_settings.views import bp as site_settings_bp
-    from lindungi.staff.blueprint import blueprint as staff_blueprint
-    from lindungi.staff.numbers import IdConverter
-
-    app.url_map.converters["id"] = IdConverter  # record ids in /staf/ URLs (staff.numbers)
-    app.register_blueprint(system.bp)
-    register_localized(app, public_bp)
-    init_site(app)
-    register_localized(app, eligibility_bp)
-    register_localized(app, enrollment_bp)
-    app.register_blueprint(staff_blueprint())
-    app.register_blueprint(review_blueprint())
-    app.register_blueprint(editor_blueprint())
-    app.register_blueprint(site_settings_bp)

@@ -1,17 +1,27 @@
-"""What every template can use: formatting filters, the language switcher and site settings."""
+"""What every template can use, registered here and nowhere else: formatting and Markdown filters,
+the language switcher, site settings, public page helpers, the staff menu and the editor's preview
+banner.
+
+Public pages must never read the session (they stay cacheable): whatever depends on the signed-in
+user is a callable that only staff templates call."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from flask_babel import get_locale
+from flask_login import current_user
 
 from lindungi import formatting
-from lindungi.content.figures import current_parameters
+from lindungi.content import web
+from lindungi.content.sections import CATEGORY_LABELS, category_slug
 from lindungi.i18n import LANGUAGE_NAMES, other_languages
+from lindungi.program import program_parameters
+from lindungi.public import helpers
 from lindungi.site_settings import values as site_values
+from lindungi.staff.navigation import staff_navigation
 
 
 def locale_code() -> str:
@@ -46,6 +56,9 @@ def init_app(app: Flask) -> None:
         rupiah=lambda value: formatting.format_rupiah(value, locale_code()),
         number=lambda value: formatting.format_number(value, locale_code()),
         iso_wita=formatting.iso_wita,
+        markdown=web.render_body,
+        with_figures=web.with_figures,
+        sections=web.sections,
     )
 
     @app.context_processor
@@ -56,9 +69,22 @@ def init_app(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "same_page_in": same_page_in,
             "has_endpoint": lambda name: name in current_app.view_functions,
-            "hotline": current_parameters().call_centre,
+            "hotline": program_parameters().call_centre,
             "site_values": site_values.current,
             "official_host": official_host(),
             "logo_url": current_app.config["LOGO_URL"],
             "age_source": current_app.config["PROGRAM_AGE_SOURCE"],
+            "absolute_url": helpers.absolute_url,
+            "page_url": helpers.page_url,
+            "head_links": helpers.head_links,
+            "media_url": helpers.media_url,
+            "srcset": helpers.srcset,
+            "display_height": helpers.display_height,
+            "category_labels": CATEGORY_LABELS,
+            "category_slug": category_slug,
+            # Set only by the editor's preview views (behind sign-in): a banner above the page.
+            "editor_preview": g.get("editor_preview"),
+            # Callables: public pages never call them, so they never read the session.
+            "staff_user": lambda: current_user,
+            "staff_navigation": staff_navigation,
         }

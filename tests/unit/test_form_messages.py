@@ -22,7 +22,7 @@ from wtforms.fields.core import UnboundField
 from lindungi.forms import BaseForm
 
 MODULES = [
-    "lindungi.staff.forms", "lindungi.review.forms", "lindungi.review.audit_views",
+    "lindungi.staff.forms", "lindungi.review.forms", "lindungi.audit.views",
     "lindungi.enrollment.forms", "lindungi.enrollment.worker_form", "lindungi.eligibility.forms",
 ]
 # Fields whose own parsing adds an English message unless a subclass replaces it.

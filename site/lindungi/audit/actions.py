@@ -1,7 +1,7 @@
-"""The audit log's action names, their labels on the audit page, and recording from a request.
+"""The audit log's one entry point: `log`, every action name as a constant, and their labels.
 
-Action names are stored, so they never change; labels may be reworded. Other capabilities may
-record their own actions: the audit page shows an unknown name as it is.
+Action names are stored, so they never change; labels may be reworded. Call sites use the
+constants, never a string; the audit page shows a name it has no label for as it is stored.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from typing import Any
 
 from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 
-from lindungi.audit.models import AuditEvent, record
+from lindungi.audit.models import AuditEvent
+from lindungi.extensions import db
+from lindungi.labels import label_for
 
 SIGN_IN = "staff.sign_in"
 SIGN_IN_FAILED = "staff.sign_in_failed"
@@ -39,8 +40,15 @@ ARTICLE_PUBLISHED = "article.publish"
 ARTICLE_UNPUBLISHED = "article.unpublish"
 ARTICLE_RESTORED = "article.restore"
 ARTICLE_DELETED = "article.delete"
+PAGE_CREATED = "page.create"
 PAGE_SAVED = "page.update"
 PAGE_RESTORED = "page.restore"
+HOSPITAL_CREATED = "hospital.create"
+HOSPITAL_SAVED = "hospital.update"
+# The public enrollment form (enrollment.operations).
+ENROLLMENT_SUBMITTED = "enrollment.submitted"
+# Site settings: contact channels, promises, look (site_settings.operations).
+SETTINGS_SAVED = "settings.update"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -67,20 +75,18 @@ LABELS = {
     ARTICLE_UNPUBLISHED: _l("Article taken off the site"),
     ARTICLE_RESTORED: _l("Older article revision restored"),
     ARTICLE_DELETED: _l("Article deleted"),
+    PAGE_CREATED: _l("Page created"),
     PAGE_SAVED: _l("Page saved"),
     PAGE_RESTORED: _l("Older page revision restored"),
-    # Recorded by other capabilities.
-    "enrollment.submitted": _l("Request sent on the public form"),
-    "page.create": _l("Page created"),
-    "hospital.create": _l("Partner hospital added"),
-    "hospital.update": _l("Partner hospital changed"),
-    "settings.update": _l("Site settings changed"),
+    HOSPITAL_CREATED: _l("Partner hospital added"),
+    HOSPITAL_SAVED: _l("Partner hospital changed"),
+    ENROLLMENT_SUBMITTED: _l("Request sent on the public form"),
+    SETTINGS_SAVED: _l("Site settings changed"),
 }
 
 
 def label(action: str) -> str:
-    found = LABELS.get(action)
-    return str(found) if found is not None else action
+    return label_for(LABELS, action)
 
 
 def client_address() -> str:
@@ -92,13 +98,15 @@ def client_address() -> str:
 
 def log(action: str, *, actor_id: int | None = None, target_type: str = "",
         target_id: str | int = "", **detail: Any) -> AuditEvent:
-    """Record an action of the signed-in staff member (or of `actor_id`) in this request.
+    """Add an audit row to the current transaction (the caller commits).
 
-    `detail` holds ids, codes and counts only, never personal data.
+    `actor_id`: the staff member who acted, None for nobody signed in (the public form, a failed
+    sign-in). `detail` holds ids, codes and counts only, never personal data. Outside a request
+    (the command line) the row says so, and has no client address.
     """
     if not has_request_context():
         detail.setdefault("via", "cli")
-    elif actor_id is None and current_user.is_authenticated:
-        actor_id = current_user.id
-    return record(action, actor_id=actor_id, target_type=target_type, target_id=target_id,
-                  client=client_address(), **detail)
+    event = AuditEvent(action=action, actor_id=actor_id, target_type=target_type,
+                       target_id=str(target_id), detail=detail, client=client_address())
+    db.session.add(event)
+    return event

@@ -1,6 +1,7 @@
 """The audit log: sign-ins, views of personal data, decisions, exports, account changes.
 
-Append-only from the application: there is no code path that updates or deletes a row.
+Append-only from the application: rows are written by audit.actions.log only, and there is no
+code path that updates or deletes one.
 `detail` never holds personal data, only ids, codes and counts.
 """
 
@@ -28,11 +29,3 @@ class AuditEvent(db.Model):  # type: ignore[name-defined,misc]
     detail: so.Mapped[dict[str, Any]] = so.mapped_column(sa.JSON, default=dict)
     client: so.Mapped[str] = so.mapped_column(sa.String(64), default="")
 
-
-def record(action: str, *, actor_id: int | None = None, target_type: str = "",
-           target_id: str | int = "", client: str = "", **detail: Any) -> AuditEvent:
-    """Add an audit row to the current transaction (the caller commits)."""
-    event = AuditEvent(action=action, actor_id=actor_id, target_type=target_type,
-                       target_id=str(target_id), detail=detail, client=client)
-    db.session.add(event)
-    return event

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import current_app, has_app_context
+from flask import has_app_context
 
 from lindungi import formatting
-from lindungi.core.parameters import DEFAULT, Figure, ProgramParameters, figures
-
-
-def current_parameters() -> ProgramParameters:
-    """The regulation figures with this installation's settings (age range, KPJ length)."""
-    if not has_app_context():
-        return DEFAULT
-    cfg = current_app.config
-    return DEFAULT.with_overrides(
-        min_age=int(cfg["PROGRAM_MIN_AGE"]),
-        max_age=int(cfg["PROGRAM_MAX_AGE"]),
-        kpj_length=int(cfg["KPJ_LENGTH"]),
-    )
+from lindungi.core.parameters import Figure, ProgramParameters, figures
+from lindungi.program import program_parameters
 
 
 def format_figure(figure: Figure, locale: str) -> str:
@@ -38,7 +27,7 @@ def format_figure(figure: Figure, locale: str) -> str:
 def formatted_figures(locale: str, params: ProgramParameters | None = None) -> dict[str, str]:
     """Every ``[[key]]`` mapped to its text in `locale`: the figures, and the settings staff
     fill in ("" while not set)."""
-    found = figures(params or current_parameters())
+    found = figures(params or program_parameters())
     values = {key: format_figure(figure, locale) for key, figure in found.items()}
     if has_app_context():
         from lindungi.site_settings import values as site_values
@@ -48,4 +37,4 @@ def formatted_figures(locale: str, params: ProgramParameters | None = None) -> d
 
 
 def figure_sources(params: ProgramParameters | None = None) -> Mapping[str, str]:
-    return {key: f.source for key, f in figures(params or current_parameters()).items()}
+    return {key: f.source for key, f in figures(params or program_parameters()).items()}

@@ -11,7 +11,6 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lindungi.audit import actions
-from lindungi.audit.models import record
 from lindungi.content import revisions, search
 from lindungi.content.models import (
     Article,
@@ -177,8 +176,8 @@ def create_article(data: ArticleData, *, actor_id: int | None = None) -> Article
     db.session.add(article)
     db.session.flush()
     search.index_article(article)
-    record("article.create", actor_id=actor_id, target_type="article", target_id=article.id,
-           status=article.status.value)
+    actions.log(actions.ARTICLE_CREATED, actor_id=actor_id, target_type="article",
+                target_id=article.id, status=article.status.value)
     _audit_publication(article, None, None, actor_id)
     revisions.record_article(article, {}, action="create", actor_id=actor_id)
     return article
@@ -217,8 +216,8 @@ def _save_article(
         article.content_updated_at = moment
     _flush()
     search.index_article(article)
-    record("article.update", actor_id=actor_id, target_type="article", target_id=article.id,
-           status=article.status.value)
+    actions.log(actions.ARTICLE_SAVED, actor_id=actor_id, target_type="article",
+                target_id=article.id, status=article.status.value)
     _audit_publication(article, was, was_at, actor_id)
     revisions.record_article(article, before, action=action, actor_id=actor_id,
                              restored_from=restored_from)
@@ -275,8 +274,8 @@ def set_article_status(
     _touch(article, utcnow())
     _flush()
     search.index_article(article)
-    record("article.status", actor_id=actor_id, target_type="article", target_id=article.id,
-           status=status.value)
+    actions.log(actions.ARTICLE_STATUS, actor_id=actor_id, target_type="article",
+                target_id=article.id, status=status.value)
     _audit_publication(article, was, was_at, actor_id)
     revisions.record_article(article, before, action="status", actor_id=actor_id)
     return article
@@ -284,7 +283,8 @@ def set_article_status(
 
 def delete_article(article: Article, *, actor_id: int | None = None) -> None:
     search.remove(DocumentKind.ARTICLE, article.id)
-    record("article.delete", actor_id=actor_id, target_type="article", target_id=article.id)
+    actions.log(actions.ARTICLE_DELETED, actor_id=actor_id, target_type="article",
+                target_id=article.id)
     db.session.execute(sa.delete(SlugRedirect).where(SlugRedirect.article_id == article.id))
     db.session.execute(sa.delete(ArticleRevision).where(ArticleRevision.article_id == article.id))
     db.session.delete(article)
@@ -311,7 +311,8 @@ def create_page(key: str, texts: dict[str, PageTextData], *, actor_id: int | Non
     db.session.add(page)
     db.session.flush()
     search.index_page(page)
-    record("page.create", actor_id=actor_id, target_type="page", target_id=page.id, key=key)
+    actions.log(actions.PAGE_CREATED, actor_id=actor_id, target_type="page", target_id=page.id,
+                key=key)
     revisions.record_page(page, {}, action="create", actor_id=actor_id)
     return page
 
@@ -337,7 +338,8 @@ def _save_page(
     _touch(page, utcnow())
     _flush()
     search.index_page(page)
-    record("page.update", actor_id=actor_id, target_type="page", target_id=page.id, key=page.key)
+    actions.log(actions.PAGE_SAVED, actor_id=actor_id, target_type="page", target_id=page.id,
+                key=page.key)
     revisions.record_page(page, before, action=action, actor_id=actor_id,
                           restored_from=restored_from)
     return page
@@ -381,8 +383,8 @@ def create_hospital(data: HospitalData, *, actor_id: int | None = None) -> Partn
     _apply_hospital(hospital, data)
     db.session.add(hospital)
     db.session.flush()
-    record("hospital.create", actor_id=actor_id, target_type="partner_hospital",
-           target_id=hospital.id)
+    actions.log(actions.HOSPITAL_CREATED, actor_id=actor_id, target_type="partner_hospital",
+                target_id=hospital.id)
     return hospital
 
 
@@ -392,6 +394,6 @@ def update_hospital(
     _apply_hospital(hospital, data)
     hospital.updated_at = utcnow()
     db.session.flush()
-    record("hospital.update", actor_id=actor_id, target_type="partner_hospital",
-           target_id=hospital.id)
+    actions.log(actions.HOSPITAL_SAVED, actor_id=actor_id, target_type="partner_hospital",
+                target_id=hospital.id)
     return hospital

@@ -4,13 +4,12 @@ scheduled article appears by itself at its time, with no job to run."""
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
+from flask_sqlalchemy.pagination import Pagination
 
 from lindungi.content.models import (
     Article,
@@ -21,6 +20,7 @@ from lindungi.content.models import (
     SlugRedirect,
 )
 from lindungi.extensions import db
+from lindungi.pagination import paginate
 from lindungi.site_settings.models import SiteSetting
 from lindungi.timeutil import utcnow
 
@@ -58,23 +58,13 @@ def latest_articles(limit: int = 3, category: Category | None = None) -> list[Ar
     return list(db.session.scalars(_newest_first(stmt).limit(limit)).unique())
 
 
-@dataclass(frozen=True)
-class NewsPage:
-    items: list[Article]
-    page: int
-    pages: int
-    total: int
-
-
-def news_page(page: int, category: Category | None = None, per_page: int = PER_PAGE) -> NewsPage:
-    """One page of the news list; `pages` is at least 1 so page 1 of nothing is an empty state."""
-    where = [is_visible()]
+def news_page(category: Category | None = None, per_page: int = PER_PAGE) -> Pagination:
+    """The page of the news list the request asks for (?page=; not a page: 404). Page 1 of
+    nothing is an empty state, not a 404."""
+    stmt = sa.select(Article).where(is_visible())
     if category is not None:
-        where.append(Article.category == category)
-    total = db.session.scalar(sa.select(sa.func.count(Article.id)).where(*where)) or 0
-    stmt = _newest_first(sa.select(Article).where(*where)).offset((page - 1) * per_page)
-    items = list(db.session.scalars(stmt.limit(per_page)).unique())
-    return NewsPage(items, page, max(1, math.ceil(total / per_page)), total)
+        stmt = stmt.where(Article.category == category)
+    return paginate(_newest_first(stmt), per_page)
 
 
 def article_by_slug(slug: str) -> Article | None:
@@ -135,12 +125,23 @@ def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
 
 
-def public_page(key: str) -> Page | None:
-    """The page as the public site shows it (a demo page is absent in production)."""
+def _public_page_query(key: str) -> sa.Select[tuple[Page]]:
     stmt = sa.select(Page).where(Page.key == key)
-    if hides_demo():
+    if hides_demo():  # a demo page is absent from the public site in production
         stmt = stmt.where(Page.is_demo.is_(False))
-    return db.session.scalar(stmt)
+    return stmt
+
+
+def public_page(key: str) -> Page | None:
+    return db.session.scalar(_public_page_query(key))
+
+
+def public_page_or_404(key: str) -> Page:
+    return db.first_or_404(_public_page_query(key))
+
+
+def page_by_key_or_404(key: str) -> Page:
+    return db.first_or_404(sa.select(Page).where(Page.key == key))
 
 
 def partner_hospitals() -> list[PartnerHospital]:

@@ -1,12 +1,12 @@
 """Rendering helpers bound to the request: figures in the page's language, the site's host, and
-the Jinja filters `markdown`, `with_figures` and `sections` that public pages and the editor's
-preview share."""
+the Jinja filters `markdown`, `with_figures` and `sections` (registered by templating) that public
+pages and the editor's preview share."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, g
+from flask import current_app, g
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -40,6 +40,3 @@ def with_figures(text: str, locale: str | None = None) -> Markup:
 def sections(text: str, locale: str | None = None) -> tuple[Markup, list[rendering.Section]]:
     return rendering.split_sections(text, figures_for(locale or page_locale()), site_host())
 
-
-def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(markdown=render_body, with_figures=with_figures, sections=sections)

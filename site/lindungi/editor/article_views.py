@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -25,10 +25,7 @@ from lindungi.timeutil import utcnow
 
 
 def load_article(article_id: int) -> Article:
-    article = db.session.get(Article, article_id)
-    if article is None:
-        abort(404)
-    return article
+    return db.get_or_404(Article, article_id)
 
 
 def wants_preview() -> bool:
@@ -50,10 +47,8 @@ def articles() -> str:
         state=form.chosen_state(), category=Category(category) if category else None,
         words=(form.q.data or "")[:100],
     )
-    raw = request.args.get("page", "1")
-    page = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 1
     now = utcnow()
-    listing = queries.article_list(filters, page, now)
+    listing = queries.article_list(filters, now)
     return render_template(
         "editor/articles.html", form=form, listing=listing, now=now, state_of=article_state,
         state_labels=STATE_LABELS, state_tags=STATE_TAGS, category_labels=CATEGORY_LABELS,

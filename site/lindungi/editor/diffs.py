@@ -21,6 +21,7 @@ from lindungi.content.sections import CATEGORY_LABELS
 from lindungi.editor import wita
 from lindungi.editor.labels import STATUS_LABELS, field_label
 from lindungi.formatting import format_date_long, format_datetime_wita
+from lindungi.labels import label_for
 from lindungi.templating import locale_code
 
 TEXT_FIELDS = ("title", "summary", "body", "cover_alt", "cover_caption")
@@ -41,7 +42,7 @@ def display_value(key: str, value: object) -> str:
     if key == "category" and isinstance(value, str) and value in set(Category):
         return str(CATEGORY_LABELS[Category(value)])
     if key == "status" and isinstance(value, str):
-        return str(STATUS_LABELS.get(value, value))
+        return label_for(STATUS_LABELS, value)
     if key == "publish_at":
         moment = parse_when(value)
         return format_datetime_wita(moment, locale_code()) if moment else ""

@@ -28,7 +28,6 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from lindungi.content import media
-from lindungi.content.figures import current_parameters
 from lindungi.content.operations import slug_taken
 from lindungi.content.rendering import unknown_tokens
 from lindungi.content.sections import CATEGORY_LABELS, SLUG_MAX, SLUG_RE
@@ -37,6 +36,7 @@ from lindungi.core.promises import TOKENS
 from lindungi.editor import wita
 from lindungi.editor.states import STATE_LABELS, State
 from lindungi.forms import BaseForm, GetForm
+from lindungi.program import program_parameters
 
 TITLE_MAX, SUMMARY_MAX, BODY_MAX, ALT_MAX, CAPTION_MAX = 200, 400, 60_000, 300, 300
 TEXT_NAMES = ("title", "summary", "body", "cover_alt", "cover_caption")
@@ -108,7 +108,7 @@ class _TextsForm(BaseForm):
 
     def _check_tokens(self) -> bool:
         """A [[figure]] that does not exist would show as it is on the public page."""
-        known = {**figures(current_parameters()), **dict.fromkeys(TOKENS)}
+        known = {**figures(program_parameters()), **dict.fromkeys(TOKENS)}
         ok = True
         for lang in ("id", "en"):
             for name in self.text_names:

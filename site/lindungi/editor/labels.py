@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from lindungi.labels import label_for
+
 PAGE_LABELS = {
     "manfaat": _l("Benefits overview"),
     "jkk": _l("Work accident cover (JKK)"),
@@ -50,10 +52,8 @@ STATUS_LABELS = {
 
 
 def field_label(key: str) -> str:
-    found = FIELD_LABELS.get(key)
-    return str(found) if found is not None else key
+    return label_for(FIELD_LABELS, key)
 
 
 def page_label(key: str) -> str:
-    found = PAGE_LABELS.get(key)
-    return str(found) if found is not None else key
+    return label_for(PAGE_LABELS, key)

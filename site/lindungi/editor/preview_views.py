@@ -11,7 +11,6 @@ from typing import Any
 from flask import current_app, g, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from lindungi.content.figures import current_parameters
 from lindungi.content.models import Article
 from lindungi.content.rendering import unknown_tokens
 from lindungi.content.sections import PAGE_ENDPOINTS
@@ -23,6 +22,7 @@ from lindungi.editor.blueprint import EDITORS, bp
 from lindungi.editor.labels import page_label
 from lindungi.editor.page_views import page_key_or_404
 from lindungi.editor.states import State, article_state
+from lindungi.program import program_parameters
 from lindungi.public.news import article_context
 from lindungi.staff.access import require_roles
 from lindungi.timeutil import utcnow
@@ -38,7 +38,7 @@ def live_preview() -> str:
     lang = request.form.get("lang", "id")
     lang = lang if lang in LANGS else "id"
     text = request.form.get(f"{lang}_body", "")[:LIVE_PREVIEW_MAX]
-    unknown = unknown_tokens(text, {**figures(current_parameters()), **dict.fromkeys(TOKENS)})
+    unknown = unknown_tokens(text, {**figures(program_parameters()), **dict.fromkeys(TOKENS)})
     return render_template("editor/_live_preview.html", html=render_body(text, lang),
                            unknown=unknown)
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_sqlalchemy.pagination import Pagination
 
 from lindungi.content.models import Article, ArticleText, Category, Page
 from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.editor.states import State, state_condition
 from lindungi.extensions import db
+from lindungi.pagination import paginate
 
 PER_PAGE = 25
 
@@ -21,14 +22,6 @@ class ArticleFilters:
     state: State | None = None
     category: Category | None = None
     words: str = ""
-
-
-@dataclass(frozen=True)
-class ArticleList:
-    items: list[Article]
-    page: int
-    pages: int
-    total: int
 
 
 def _conditions(filters: ArticleFilters, now: datetime) -> list[sa.ColumnElement[bool]]:
@@ -43,16 +36,11 @@ def _conditions(filters: ArticleFilters, now: datetime) -> list[sa.ColumnElement
     return found
 
 
-def article_list(filters: ArticleFilters, page: int, now: datetime) -> ArticleList:
-    """Newest change first; `page` is clamped to the pages there are."""
-    where = _conditions(filters, now)
-    total = db.session.scalar(sa.select(sa.func.count(Article.id)).where(*where)) or 0
-    pages = max(1, math.ceil(total / PER_PAGE))
-    page = min(max(1, page), pages)
-    stmt = (sa.select(Article).where(*where)
-            .order_by(Article.updated_at.desc(), Article.id.desc())
-            .limit(PER_PAGE).offset((page - 1) * PER_PAGE))
-    return ArticleList(list(db.session.scalars(stmt).unique()), page, pages, total)
+def article_list(filters: ArticleFilters, now: datetime) -> Pagination:
+    """Newest change first: the page the request asks for (past the last: the last)."""
+    stmt = (sa.select(Article).where(*_conditions(filters, now))
+            .order_by(Article.updated_at.desc(), Article.id.desc()))
+    return paginate(stmt, PER_PAGE, staff=True)
 
 
 def pages_by_key() -> dict[str, Page | None]:

@@ -76,10 +76,7 @@ def _page_subject(key: str, page: Page) -> Subject:
 
 
 def _load_page(key: str) -> Page:
-    page = queries.page_by_key(page_key_or_404(key))
-    if page is None:
-        abort(404)
-    return page
+    return queries.page_by_key_or_404(page_key_or_404(key))
 
 
 def _authors(items: list[Revision]) -> dict[int, str]:

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
-from flask import current_app
-
-from lindungi.core.parameters import DEFAULT, ProgramParameters
 from lindungi.core.rules import Assessment, Outcome, assess
 from lindungi.eligibility.forms import NO, EligibilityForm
-from lindungi.formatting import to_wita
-from lindungi.timeutil import utcnow
+from lindungi.program import city_today, program_parameters
 
 
 class State(StrEnum):
@@ -30,17 +25,6 @@ class Check:
     enrollment_args: dict[str, str] | None = None
 
 
-def program_parameters() -> ProgramParameters:
-    """The program figures with this deployment's configured age limits."""
-    cfg = current_app.config
-    return DEFAULT.with_overrides(
-        min_age=cfg["PROGRAM_MIN_AGE"], max_age=cfg["PROGRAM_MAX_AGE"], kpj_length=cfg["KPJ_LENGTH"]
-    )
-
-
-def city_today() -> date:
-    """Today's date in Makassar (WITA): a birthday turns over at local midnight."""
-    return to_wita(utcnow()).date()
 
 
 def evaluate(form: EligibilityForm, *, answered: bool, sent_on_purpose: bool) -> Check:

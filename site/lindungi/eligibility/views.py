@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import request
 from werkzeug.wrappers import Response
 
+from lindungi.caching import cacheable
 from lindungi.core.rules import Outcome, ReasonKind
-from lindungi.eligibility.checking import State, evaluate, program_parameters
+from lindungi.eligibility.blueprint import bp
+from lindungi.eligibility.checking import State, evaluate
 from lindungi.eligibility.forms import EligibilityForm
 from lindungi.htmx import render_page_or_fragment
-from lindungi.public.caching import cacheable
-
-bp = Blueprint("eligibility", __name__)
+from lindungi.program import program_parameters
 
 # The submit button's name: present only when the answers were sent on purpose.
 SUBMIT = "check"

@@ -1,4 +1,5 @@
-"""The enrollment blueprint: every page here is personal (no-store), except the kelurahan list."""
+"""The enrollment blueprint: every page here is personal (no-store), except the kelurahan list.
+Importing this module attaches every route (the view modules imported at the end)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,6 @@ def _database_busy(error: OperationalError) -> Response:
     from lindungi.enrollment.pages import busy_page
 
     return busy_page(error)
+
+
+from lindungi.enrollment import status_views, views, worker_views  # noqa: E402, F401  (routes)

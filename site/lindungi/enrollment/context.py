@@ -6,11 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask import current_app
-
-from lindungi.core.parameters import DEFAULT, ProgramParameters
-from lindungi.formatting import to_wita
-from lindungi.timeutil import utcnow
+from lindungi.core.parameters import ProgramParameters
 
 
 @dataclass
@@ -25,14 +21,3 @@ class WorkerContext:
     nik_is_open: Callable[[str], bool] = lambda _nik: False
 
 
-def program_params() -> ProgramParameters:
-    config = current_app.config
-    return DEFAULT.with_overrides(
-        min_age=int(config["PROGRAM_MIN_AGE"]), max_age=int(config["PROGRAM_MAX_AGE"]),
-        kpj_length=int(config["KPJ_LENGTH"]),
-    )
-
-
-def city_today() -> date:
-    """Today in Makassar (WITA): ages count on the city's calendar, not the server's."""
-    return to_wita(utcnow()).date()

@@ -16,6 +16,7 @@ from lindungi.enrollment.choices import (
 )
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_EXPLANATIONS, STATUS_LABELS
 from lindungi.enrollment.text import display_name, display_phone
+from lindungi.labels import label_for
 
 
 def kecamatan_name(code: str) -> str:
@@ -33,23 +34,19 @@ def occupation_label(code: str) -> str:
     return _(occupation.label) if occupation else code
 
 
-def _label(table: dict[str, Any], code: str) -> str:
-    return str(table[code]) if code in table else code
-
-
 def helpers() -> dict[str, Any]:
     """Functions the enrollment templates call; each takes a stored code or value."""
     return {
         "kecamatan_name": kecamatan_name,
         "kelurahan_name": kelurahan_name,
         "occupation_label": occupation_label,
-        "income_label": lambda code: _label(INCOME_BANDS, code),
-        "sex_label": lambda code: _label(SEXES, code),
-        "applicant_relationship_label": lambda code: _label(APPLICANT_RELATIONSHIPS, code),
-        "heir_relationship_label": lambda code: _label(HEIR_RELATIONSHIPS, code),
-        "status_label": lambda status: _label(STATUS_LABELS, status),
-        "status_explanation": lambda status: _label(STATUS_EXPLANATIONS, status),
-        "rejection_label": lambda code: _label(REJECTION_REASONS, code),
+        "income_label": lambda code: label_for(INCOME_BANDS, code),
+        "sex_label": lambda code: label_for(SEXES, code),
+        "applicant_relationship_label": lambda code: label_for(APPLICANT_RELATIONSHIPS, code),
+        "heir_relationship_label": lambda code: label_for(HEIR_RELATIONSHIPS, code),
+        "status_label": lambda status: label_for(STATUS_LABELS, status),
+        "status_explanation": lambda status: label_for(STATUS_EXPLANATIONS, status),
+        "rejection_label": lambda code: label_for(REJECTION_REASONS, code),
         "mask_nik": mask_nik,
         "display_name": display_name,
         "display_phone": display_phone,

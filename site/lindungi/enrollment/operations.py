@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from lindungi.audit.models import record
+from lindungi.audit import actions
 from lindungi.core.ages import within_program_ages
 from lindungi.core.flags import WorkerFacts, needs_attention
 from lindungi.core.reference import new_reference
@@ -130,6 +130,6 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
     db.session.add(request)
     db.session.flush()
     # Counts and flags only: the audit log never holds personal data.
-    record("enrollment.submitted", target_type="enrollment_request", target_id=request.id,
-           workers=len(request.workers), flagged=request.flagged)
+    actions.log(actions.ENROLLMENT_SUBMITTED, target_type="enrollment_request",
+                target_id=request.id, workers=len(request.workers), flagged=request.flagged)
     return request

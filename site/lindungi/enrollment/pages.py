@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from lindungi.enrollment import drafts
 from lindungi.enrollment.answers import Answers
-from lindungi.enrollment.context import WorkerContext, city_today, program_params
+from lindungi.enrollment.context import WorkerContext
 from lindungi.enrollment.flow import (
     TOTAL_STEPS,
     Place,
@@ -22,6 +22,7 @@ from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.enrollment.operations import nik_has_open_request
 from lindungi.extensions import db
 from lindungi.htmx import render_page_or_fragment
+from lindungi.program import city_today, program_parameters
 
 ENDPOINTS = {
     Step.APPLICANT: "enrollment.applicant",
@@ -86,7 +87,7 @@ def current() -> tuple[EnrollmentDraft | None, Answers]:
 def worker_context(answers: Answers, skip: int | None = None) -> WorkerContext:
     """Context for checking worker ``skip`` (1-based) against the request's other workers."""
     return WorkerContext(
-        today=city_today(), params=program_params(),
+        today=city_today(), params=program_parameters(),
         kpj_length=int(current_app.config["KPJ_LENGTH"]),
         other_niks={w.nik: n for n, w in enumerate(answers.workers, start=1) if n != skip},
         nik_is_open=nik_has_open_request,

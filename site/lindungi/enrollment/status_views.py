@@ -12,10 +12,10 @@ from werkzeug.wrappers import Response
 
 from lindungi.enrollment import display, lookup
 from lindungi.enrollment.blueprint import bp
-from lindungi.enrollment.context import city_today
 from lindungi.enrollment.forms import StatusForm, add_error
 from lindungi.extensions import limiter
 from lindungi.htmx import render_page_or_fragment
+from lindungi.program import city_today
 
 
 def _page(form: StatusForm, result: lookup.StatusView | None = None) -> Response:

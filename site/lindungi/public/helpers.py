@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from flask import Flask, current_app, request, url_for
+from flask import current_app, request, url_for
 
 from lindungi.content.models import MediaImage
-from lindungi.content.sections import CATEGORY_LABELS, PAGE_ENDPOINTS, category_slug
+from lindungi.content.sections import PAGE_ENDPOINTS
 
 
 def absolute_url(endpoint: str, **values: Any) -> str:
@@ -90,17 +90,3 @@ def share_links(url: str, title: str) -> list[ShareLink]:
                   + urlencode({"url": url}, quote_via=quote)),
     ]
 
-
-def init_app(app: Flask) -> None:
-    @app.context_processor
-    def public_helpers() -> dict[str, Any]:
-        return {
-            "absolute_url": absolute_url,
-            "page_url": page_url,
-            "head_links": head_links,
-            "media_url": media_url,
-            "srcset": srcset,
-            "display_height": display_height,
-            "category_labels": CATEGORY_LABELS,
-            "category_slug": category_slug,
-        }

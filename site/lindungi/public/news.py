@@ -8,15 +8,14 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from lindungi.caching import cacheable
 from lindungi.content import queries
 from lindungi.content.models import Article, ArticleText, Category
 from lindungi.content.sections import CATEGORY_SLUGS
 from lindungi.content.web import page_locale, with_figures
 from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
-from lindungi.public.caching import cacheable
 from lindungi.public.helpers import absolute_url, media_url, share_links
-from lindungi.urlargs import page_number
 
 FEED_ENTRIES = 20
 PUBLISHER = "Pemerintah Kota Makassar"
@@ -35,10 +34,7 @@ def _category_from_args() -> tuple[str, Category | None]:
 @cacheable
 def news() -> str:
     slug, category = _category_from_args()
-    number = page_number()
-    listing = queries.news_page(number, category)
-    if number > listing.pages:
-        abort(404)
+    listing = queries.news_page(category)
     return render_template("public/news.html", listing=listing, category=category,
                            category_slug_selected=slug, categories=CATEGORY_SLUGS)
 

@@ -10,12 +10,12 @@ from flask_babel import gettext
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from lindungi.caching import cacheable
 from lindungi.content import search as engine
 from lindungi.content.models import DocumentKind
 from lindungi.content.web import page_locale
 from lindungi.htmx import render_page_or_fragment
 from lindungi.public.blueprint import bp
-from lindungi.public.caching import cacheable
 from lindungi.public.helpers import page_url
 
 MAX_QUERY = 200

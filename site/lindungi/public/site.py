@@ -10,12 +10,10 @@ from flask import abort, current_app, jsonify, make_response, render_template, s
 from flask_babel import force_locale, gettext
 from werkzeug.wrappers import Response
 
+from lindungi.caching import cacheable
 from lindungi.content import queries
-from lindungi.public.blueprint import site_bp
-
-__all__ = ["site_bp"]
 from lindungi.content.sections import PAGE_ENDPOINTS
-from lindungi.public.caching import cacheable
+from lindungi.public.blueprint import site_bp
 from lindungi.public.helpers import absolute_url
 
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}-[0-9]{2,4}\.webp$")

@@ -9,9 +9,10 @@ from flask import current_app
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from lindungi.content.figures import current_parameters, format_figure
+from lindungi.content.figures import format_figure
 from lindungi.core import parameters as p
 from lindungi.core.parameters import contribution_table, figures
+from lindungi.program import program_parameters
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def source_label(source: str) -> str:
 
 
 def figure_rows(keys: list[tuple[str, object]], locale: str) -> list[TableRow]:
-    found = figures(current_parameters())
+    found = figures(program_parameters())
     return [
         TableRow(str(label), format_figure(found[key], locale), "", _figure_source(key, found[key]))
         for key, label in keys
@@ -92,7 +93,7 @@ def _figure_source(key: str, figure: p.Figure) -> str:
 def contribution_rows(locale: str, program: str | None = None) -> list[TableRow]:
     """"What the city pays for you": one row per program, each with its basis and regulation."""
     rows = []
-    for row in contribution_table(current_parameters()):
+    for row in contribution_table(program_parameters()):
         if program and row.program.lower() != program:
             continue
         rows.append(TableRow(
@@ -106,7 +107,7 @@ def contribution_rows(locale: str, program: str | None = None) -> list[TableRow]
 
 
 def contribution_totals(locale: str) -> list[TableRow]:
-    found = figures(current_parameters())
+    found = figures(program_parameters())
     return [
         TableRow(gettext("JKK and JKM together"),
                  format_figure(found["city_contribution_monthly"], locale), "",

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, render_template
+from flask import render_template
 
+from lindungi.caching import cacheable
 from lindungi.content import queries
-from lindungi.content.figures import current_parameters
-from lindungi.content.models import Page
 from lindungi.content.web import figures_for, page_locale
+from lindungi.program import program_parameters
 from lindungi.public import tables
 from lindungi.public.blueprint import bp
-from lindungi.public.caching import cacheable
-
-__all__ = ["bp"]
 
 HOME_NEWS = 3
 
@@ -26,20 +23,13 @@ def home() -> str:
         "public/home.html",
         pinned=queries.pinned_article(),
         latest=queries.latest_articles(HOME_NEWS),
-        params=current_parameters(),
+        params=program_parameters(),
         figures=figures_for(page_locale()),
     )
 
 
-def _page(key: str) -> Page:
-    page = queries.public_page(key)
-    if page is None:
-        abort(404)
-    return page
-
-
 def _render_page(template: str, key: str, **context: Any) -> str:
-    page = _page(key)
+    page = queries.public_page_or_404(key)
     lang = page_locale()
     return render_template(
         template, page=page, text=page.text_or_fallback(lang),
@@ -76,7 +66,7 @@ def program(program: str) -> str:
 @cacheable
 def claim() -> str:
     return _render_page("public/claim.html", "klaim", hospitals=queries.partner_hospitals(),
-                        params=current_parameters())
+                        params=program_parameters())
 
 
 @bp.get("/faq")
@@ -88,7 +78,7 @@ def faq() -> str:
 @bp.get("/kontak")
 @cacheable
 def contact() -> str:
-    return _render_page("public/page.html", "kontak", params=current_parameters())
+    return _render_page("public/page.html", "kontak", params=program_parameters())
 
 
 @bp.get("/privasi")
@@ -96,6 +86,3 @@ def contact() -> str:
 def privacy() -> str:
     return _render_page("public/page.html", "privasi")
 
-
-# The other public routes live in their own modules; importing them attaches them to `bp`.
-from lindungi.public import news, search_views, site  # noqa: E402, F401

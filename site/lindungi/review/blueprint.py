@@ -1,5 +1,6 @@
-"""The review screens under /staf: overview, queue, request detail and decisions, export, audit
-log. Signing in and accounts are the `staff` blueprint."""
+"""The review screens under /staf: overview, queue, request detail and decisions, export.
+Signing in and accounts are the `staff` blueprint, the audit log the `audit` one. Importing this
+module attaches every route (the view modules imported at the end)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,9 @@ from flask import Blueprint
 
 bp = Blueprint("review", __name__, url_prefix="/staf")
 
-
-def blueprint() -> Blueprint:
-    """The blueprint with its routes attached (the view modules add them on import)."""
-    from lindungi.review import (  # noqa: F401
-        audit_views,
-        dashboard_views,
-        export_views,
-        queue_views,
-        request_views,
-    )
-
-    return bp
+from lindungi.review import (  # noqa: E402, F401  (routes)
+    dashboard_views,
+    export_views,
+    queue_views,
+    request_views,
+)

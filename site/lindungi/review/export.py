@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from lindungi.audit import actions
 from lindungi.enrollment.models import EnrollmentRequest, RequestStatus
 from lindungi.extensions import db
+from lindungi.program import program_parameters
 from lindungi.review.export_layout import COLUMNS, HEADER, ExportRow
-from lindungi.review.params import program_parameters
 from lindungi.staff.models import StaffUser
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

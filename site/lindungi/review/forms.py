@@ -39,7 +39,7 @@ from lindungi.enrollment.models import EnrollmentWorker, RequestStatus
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.forms import BaseForm, GetForm
 from lindungi.review.queries import SEARCH_MAX_LENGTH, QueueCriteria, parse_sort
-from lindungi.staff.numbers import parse_id
+from lindungi.urlargs import parse_id
 
 MESSAGE_MAX = 1000
 NOTE_MAX = 2000
@@ -94,7 +94,7 @@ class QueueFilterForm(GetForm):
     flagged = BooleanField(_l("Only flagged requests"))
     sort = HiddenField()
 
-    def criteria(self, search: str, page: int) -> QueueCriteria:
+    def criteria(self, search: str) -> QueueCriteria:
         """What the filters ask for; a value that is not one of the choices is ignored."""
         statuses = {status.value for status in RequestStatus}
         status = self.status.data if self.status.data in statuses else None
@@ -103,7 +103,6 @@ class QueueFilterForm(GetForm):
             status=RequestStatus(status) if status else None, kecamatan=kecamatan,
             since=getattr(self.since, "parsed", None), until=getattr(self.until, "parsed", None),
             flagged=bool(self.flagged.data), search=search, sort=parse_sort(self.sort.data),
-            page=page,
         )
 
 

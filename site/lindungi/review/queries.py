@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 from lindungi.core.reference import normalise_reference
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
-from lindungi.extensions import db
 from lindungi.formatting import WITA
+from lindungi.pagination import paginate
 
 PAGE_SIZE = 25
 DEFAULT_SORT = "received"  # oldest first: the queue is worked in the order requests came
@@ -150,24 +150,20 @@ def _order_by(sort: str) -> list[Any]:
 
 
 def queue_page(criteria: QueueCriteria) -> QueuePage:
-    conditions = _conditions(criteria)
-    total = db.session.scalar(
-        sa.select(sa.func.count(R.id)).where(*conditions)) or 0
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    criteria = replace(criteria, page=min(max(1, criteria.page), pages))
+    """The page of the queue the request asks for (?page=; past the last: the last)."""
     statement = (
         sa.select(R.id, R.reference, R.status, R.created_at, R.kecamatan_code, R.flagged,
                   _first_worker_name().label("worker_name"),
                   _worker_count().label("worker_count"),
                   _other_kecamatan_count().label("other_kecamatan"))
-        .where(*conditions)
+        .where(*_conditions(criteria))
         .order_by(*_order_by(criteria.sort))
-        .limit(PAGE_SIZE).offset((criteria.page - 1) * PAGE_SIZE)
     )
+    found = paginate(statement, PAGE_SIZE, staff=True, rows=True)
     rows = [
         QueueRow(row.id, row.reference, row.status, row.created_at, row.kecamatan_code,
                  row.flagged, row.worker_name or "", row.worker_count or 0,
                  row.other_kecamatan or 0)
-        for row in db.session.execute(statement)
+        for row in found.items
     ]
-    return QueuePage(rows=rows, total=total, criteria=criteria)
+    return QueuePage(rows=rows, total=found.total or 0, criteria=replace(criteria, page=found.page))

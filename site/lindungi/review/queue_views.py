@@ -22,11 +22,6 @@ from lindungi.staff.access import REVIEWERS, require_roles
 FILTER_ARGS = ("status", "kecamatan", "since", "until", "flagged", "sort")
 
 
-def _page_number() -> int:
-    raw = request.args.get("page", "1")
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
-
-
 def queue_url(**changes: Any) -> str:
     """This queue page with some arguments changed (None or "" removes one)."""
     args: dict[str, Any] = {k: v for k, v in request.args.items() if k in (*FILTER_ARGS, "page")}
@@ -61,7 +56,7 @@ def queue() -> Response:
         search_form.q.data = searches.current(staff)
     filters = QueueFilterForm(formdata=request.args)
     filters.validate()
-    criteria = filters.criteria(searches.current(staff), _page_number())
+    criteria = filters.criteria(searches.current(staff))
     results = queries.queue_page(criteria)
     response = render_page_or_fragment(
         "review/queue.html", "review/_queue_results.html",

@@ -7,11 +7,14 @@ written to the audit log (also when a form comes back with an error or a conflic
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
+from flask_babel import LazyString
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
@@ -25,6 +28,7 @@ from lindungi.enrollment.models import EnrollmentRequest, InternalNote, StatusCh
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.extensions import db
 from lindungi.formatting import to_wita
+from lindungi.program import program_parameters
 from lindungi.review import operations
 from lindungi.review.blueprint import bp
 from lindungi.review.flags import flags_for
@@ -37,7 +41,6 @@ from lindungi.review.forms import (
     register_form,
 )
 from lindungi.review.labels import code_label
-from lindungi.review.params import program_parameters
 from lindungi.staff.access import REVIEWERS, require_roles
 from lindungi.staff.models import StaffUser
 
@@ -46,7 +49,7 @@ FORM_PREFIXES = {"start_form": "start", "approve_form": "approve", "ask_form": "
 
 
 def _load(request_id: int) -> EnrollmentRequest:
-    return db.session.get(EnrollmentRequest, request_id) or abort(404)
+    return db.get_or_404(EnrollmentRequest, request_id)
 
 
 def _fresh_forms(req: EnrollmentRequest) -> dict[str, Any]:
@@ -62,27 +65,22 @@ def _fresh_forms(req: EnrollmentRequest) -> dict[str, Any]:
     }
 
 
-def _history(req: EnrollmentRequest) -> list[Any]:
+def _with_staff(model: type[StatusChange] | type[InternalNote],
+                req: EnrollmentRequest) -> list[Any]:
+    """The request's status changes or notes, oldest first, each with who made it (a status
+    change the applicant made has nobody)."""
     return db.session.execute(
-        sa.select(StatusChange, StaffUser.email, StaffUser.name)
-        .outerjoin(StaffUser, StatusChange.staff_id == StaffUser.id)
-        .where(StatusChange.request_id == req.id)
-        .order_by(StatusChange.at, StatusChange.id)
-    ).all()
-
-
-def _notes(req: EnrollmentRequest) -> list[Any]:
-    return db.session.execute(
-        sa.select(InternalNote, StaffUser.email, StaffUser.name)
-        .join(StaffUser, InternalNote.staff_id == StaffUser.id)
-        .where(InternalNote.request_id == req.id)
-        .order_by(InternalNote.at, InternalNote.id)
+        sa.select(model, StaffUser.email, StaffUser.name)
+        .outerjoin(StaffUser, model.staff_id == StaffUser.id)
+        .where(model.request_id == req.id)
+        .order_by(model.at, model.id)
     ).all()
 
 
 def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> tuple[str, int]:
     """Render, then record that NIK and KK were shown: no audit row, no page."""
-    actions.log(actions.IDENTITY_VIEWED, target_type="enrollment_request", target_id=req.id)
+    actions.log(actions.IDENTITY_VIEWED, actor_id=current_user.id, target_type="enrollment_request",
+                target_id=req.id)
     params = program_parameters()
     sent_on = to_wita(req.created_at).date()
     flags = flags_for(req, sent_on, params)
@@ -91,7 +89,8 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
     failed = [form for form in forms.values() if form.errors]
     page = render_template(
         "review/detail.html", req=req, flags=flags, sent_on=sent_on, age_on=age_on,
-        history=_history(req), notes=_notes(req), allowed=operations.allowed,
+        history=_with_staff(StatusChange, req), notes=_with_staff(InternalNote, req),
+        allowed=operations.allowed,
         status_labels=STATUS_LABELS, reasons=REJECTION_REASONS, kecamatan=kecamatan_by_code,
         kelurahan=kelurahan_by_code, occupation=occupation_by_code, code_label=code_label,
         failed_form=failed[0] if failed else None,
@@ -102,81 +101,92 @@ def _detail_page(req: EnrollmentRequest, status: int = 200, **context: Any) -> t
     return page, status
 
 
-@bp.get("/pendaftaran/<id:request_id>")
+@bp.get("/pendaftaran/<int:request_id>")
 @require_roles(*REVIEWERS)
 @writes_on_get
 def request_detail(request_id: int) -> tuple[str, int]:
     return _detail_page(_load(request_id))
 
 
-def _decide(request_id: int, form_name: str, form: Any,
-            apply: Callable[[EnrollmentRequest], object], done: str) -> Response | tuple[str, int]:
+@dataclass(frozen=True)
+class Decision:
+    """One decision button of the detail page: its address, its form and what it does."""
+
+    path: str  # /staf/pendaftaran/<id>/<path>
+    endpoint: str
+    form_name: str  # the form's name in the page's context
+    form: Callable[[EnrollmentRequest], Any]  # the posted form
+    apply: Callable[[EnrollmentRequest, Any], object]  # the operation, given the valid form
+    done: LazyString  # the message once it is done
+
+
+DECISIONS = (
+    Decision("mulai", "start_review", "start_form",
+             lambda _req: StartReviewForm(prefix="start"),
+             lambda req, form: operations.start_review(req, current_user, form.version.data),
+             _l("You are now reviewing this request.")),
+    Decision("setujui", "approve", "approve_form",
+             lambda _req: ApproveForm(prefix="approve"),
+             lambda req, form: operations.approve(req, current_user, form.version.data,
+                                                  form.reason.data),
+             _l("The request is approved. It is now in the export for BPJS Ketenagakerjaan.")),
+    Decision("minta-informasi", "ask_for_information", "ask_form",
+             lambda _req: AskInfoForm(prefix="ask"),
+             lambda req, form: operations.ask_for_information(
+                 req, current_user, form.version.data, form.message.data,
+                 note=form.note.data or ""),
+             _l("The applicant will see your message on the status page.")),
+    Decision("tolak", "reject", "reject_form",
+             lambda _req: RejectForm(prefix="reject"),
+             lambda req, form: operations.reject(
+                 req, current_user, form.version.data, form.reason.data,
+                 message=form.message.data or "", note=form.note.data or ""),
+             _l("The request is marked as not approved. The applicant will see the reason.")),
+    Decision("terdaftar", "mark_registered", "register_form",
+             lambda req: register_form(req.workers),
+             lambda req, form: operations.mark_registered(
+                 req, current_user, form.version.data, form.kpj_by_worker(),
+                 note=form.note.data or ""),
+             _l("The request is marked as registered with BPJS Ketenagakerjaan.")),
+)
+
+
+def _decide(decision: Decision, request_id: int) -> Response | tuple[str, int]:
     req = _load(request_id)
+    form = decision.form(req)
     if not form.validate_on_submit():
-        return _detail_page(req, **{form_name: form})
+        return _detail_page(req, **{decision.form_name: form})
     try:
-        apply(req)
+        decision.apply(req, form)
         db.session.commit()
     except (operations.RequestChanged, StaleDataError):
         db.session.rollback()
         # What they wrote is kept, now on the current version: they decide again knowingly.
         form.version.data = req.version
         form.version.raw_data = [str(req.version)]  # the field shows what was posted otherwise
-        return _detail_page(req, 409, conflict=True, **{form_name: form})
+        return _detail_page(req, 409, conflict=True, **{decision.form_name: form})
     except operations.DecisionNotAllowed:
         db.session.rollback()
         return _detail_page(req, 409, not_allowed=True)
-    flash(done, "success")
+    flash(str(decision.done), "success")
     return redirect(url_for("review.request_detail", request_id=req.id))
 
 
-@bp.post("/pendaftaran/<id:request_id>/mulai")
-@require_roles(*REVIEWERS)
-def start_review(request_id: int) -> Response | tuple[str, int]:
-    form = StartReviewForm(prefix="start")
-    return _decide(request_id, "start_form", form, lambda req: operations.start_review(
-        req, current_user, form.version.data), _("You are now reviewing this request."))
+def _decision_view(decision: Decision) -> Callable[[int], Response | tuple[str, int]]:
+    def view(request_id: int) -> Response | tuple[str, int]:
+        return _decide(decision, request_id)
+
+    view.__name__ = decision.endpoint
+    return require_roles(*REVIEWERS)(view)
 
 
-@bp.post("/pendaftaran/<id:request_id>/setujui")
-@require_roles(*REVIEWERS)
-def approve(request_id: int) -> Response | tuple[str, int]:
-    form = ApproveForm(prefix="approve")
-    return _decide(request_id, "approve_form", form, lambda req: operations.approve(
-        req, current_user, form.version.data, form.reason.data),
-        _("The request is approved. It is now in the export for BPJS Ketenagakerjaan."))
+# One route per decision: POST /staf/pendaftaran/<id>/<path>, endpoint review.<endpoint>.
+for _decision in DECISIONS:
+    bp.add_url_rule(f"/pendaftaran/<int:request_id>/{_decision.path}", _decision.endpoint,
+                    _decision_view(_decision), methods=["POST"])
 
 
-@bp.post("/pendaftaran/<id:request_id>/minta-informasi")
-@require_roles(*REVIEWERS)
-def ask_for_information(request_id: int) -> Response | tuple[str, int]:
-    form = AskInfoForm(prefix="ask")
-    return _decide(request_id, "ask_form", form, lambda req: operations.ask_for_information(
-        req, current_user, form.version.data, form.message.data, note=form.note.data or ""),
-        _("The applicant will see your message on the status page."))
-
-
-@bp.post("/pendaftaran/<id:request_id>/tolak")
-@require_roles(*REVIEWERS)
-def reject(request_id: int) -> Response | tuple[str, int]:
-    form = RejectForm(prefix="reject")
-    return _decide(request_id, "reject_form", form, lambda req: operations.reject(
-        req, current_user, form.version.data, form.reason.data,
-        message=form.message.data or "", note=form.note.data or ""),
-        _("The request is marked as not approved. The applicant will see the reason."))
-
-
-@bp.post("/pendaftaran/<id:request_id>/terdaftar")
-@require_roles(*REVIEWERS)
-def mark_registered(request_id: int) -> Response | tuple[str, int]:
-    req = _load(request_id)
-    form = register_form(req.workers)
-    return _decide(request_id, "register_form", form, lambda req: operations.mark_registered(
-        req, current_user, form.version.data, form.kpj_by_worker(), note=form.note.data or ""),
-        _("The request is marked as registered with BPJS Ketenagakerjaan."))
-
-
-@bp.post("/pendaftaran/<id:request_id>/catatan")
+@bp.post("/pendaftaran/<int:request_id>/catatan")
 @require_roles(*REVIEWERS)
 def add_note(request_id: int) -> Response | tuple[str, int]:
     req = _load(request_id)

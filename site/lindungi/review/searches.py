@@ -1,7 +1,9 @@
 """The queue's search text, per staff session, on the server (see review.models.QueueSearch).
 
 The view saves it on the search form's POST and reads it on every queue page, so paging and
-filtering keep the search until it is cleared. Writes flush; the view commits.
+filtering keep the search until it is cleared. Writes flush; the view commits. Signing out
+(Flask-Login's user_logged_out signal) forgets every search of that staff member, since a
+search may hold a worker's name.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import secrets
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import current_app, session
+from flask import Flask, current_app, session
+from flask_login import user_logged_out
 
 from lindungi.extensions import db
 from lindungi.review.models import QueueSearch
@@ -52,6 +55,7 @@ def save(staff: StaffUser, text: str) -> None:
     db.session.flush()
 
 
-def forget(staff: StaffUser) -> None:
-    """Every search of this staff member (on sign-out)."""
-    db.session.execute(sa.delete(QueueSearch).where(QueueSearch.staff_id == staff.id))
+@user_logged_out.connect
+def forget(_app: Flask, user: StaffUser, **_extra: object) -> None:
+    """Every search of this staff member, on sign-out (the sign-out view commits)."""
+    db.session.execute(sa.delete(QueueSearch).where(QueueSearch.staff_id == user.id))

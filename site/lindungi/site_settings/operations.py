@@ -13,8 +13,6 @@ from lindungi.core.promises import stored_keys
 from lindungi.extensions import db
 from lindungi.site_settings.models import SiteSetting
 
-SETTINGS_SAVED = "settings.update"
-
 
 def save_settings(values: Mapping[str, str], *, actor_id: int | None = None) -> list[str]:
     """Store the given settings (unknown keys are refused); returns the keys that changed."""
@@ -38,6 +36,7 @@ def save_settings(values: Mapping[str, str], *, actor_id: int | None = None) -> 
         row.updated_by_id = actor_id
         changed.append(key)
     if changed:
-        actions.log(SETTINGS_SAVED, actor_id=actor_id, target_type="settings", changed=changed)
+        actions.log(actions.SETTINGS_SAVED, actor_id=actor_id, target_type="settings",
+                    changed=changed)
     db.session.flush()
     return changed

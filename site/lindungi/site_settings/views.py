@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -12,15 +12,10 @@ from lindungi.content import media, search
 from lindungi.core.promises import BY_KEY
 from lindungi.extensions import db
 from lindungi.site_settings import values
+from lindungi.site_settings.blueprint import SETTINGS_EDITORS, bp
 from lindungi.site_settings.forms import SettingsForm
 from lindungi.site_settings.operations import save_settings
 from lindungi.staff.access import require_roles
-from lindungi.staff.models import Role
-
-bp = Blueprint("site_settings", __name__, url_prefix="/staf")
-
-# Communications staff keep what the public site says; admins may do everything.
-SETTINGS_EDITORS = (Role.COMMUNICATIONS, Role.ADMIN)
 
 
 def setting_hint(name: str) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -30,7 +30,7 @@ ADMIN = Role.ADMIN
 
 
 def _load(account_id: int) -> StaffUser:
-    return db.session.get(StaffUser, account_id) or abort(404)
+    return db.get_or_404(StaffUser, account_id)
 
 
 def _account_page(user: StaffUser, **forms: Any) -> str:
@@ -93,13 +93,13 @@ def new_account() -> Response | str:
                            role_labels=ROLE_LABELS)
 
 
-@bp.get("/akun/<id:account_id>")
+@bp.get("/akun/<int:account_id>")
 @require_roles(ADMIN)
 def account(account_id: int) -> str:
     return _account_page(_load(account_id))
 
 
-@bp.post("/akun/<id:account_id>/peran")
+@bp.post("/akun/<int:account_id>/peran")
 @require_roles(ADMIN)
 def account_role(account_id: int) -> Response | str:
     user = _load(account_id)
@@ -111,7 +111,7 @@ def account_role(account_id: int) -> Response | str:
     )
 
 
-@bp.post("/akun/<id:account_id>/kata-sandi")
+@bp.post("/akun/<int:account_id>/kata-sandi")
 @require_roles(ADMIN)
 def account_password(account_id: int) -> Response | str:
     user = _load(account_id)
@@ -123,7 +123,7 @@ def account_password(account_id: int) -> Response | str:
     )
 
 
-@bp.post("/akun/<id:account_id>/nonaktifkan")
+@bp.post("/akun/<int:account_id>/nonaktifkan")
 @require_roles(ADMIN)
 def account_disable(account_id: int) -> Response | str:
     user = _load(account_id)
@@ -134,7 +134,7 @@ def account_disable(account_id: int) -> Response | str:
     )
 
 
-@bp.post("/akun/<id:account_id>/aktifkan")
+@bp.post("/akun/<int:account_id>/aktifkan")
 @require_roles(ADMIN)
 def account_enable(account_id: int) -> Response | str:
     user = _load(account_id)

@@ -1,49 +1,14 @@
-"""The /staf/ blueprint for signing in and out and for the admin's account screens.
+"""The /staf/ blueprint for signing in and out and for the admin's account screens. Importing
+this module attaches every route (the view modules imported at the end).
 
-The review screens (dashboard, queue, audit log) are the `review` blueprint, also under /staf.
+The review screens (dashboard, queue, decisions) are the `review` blueprint and the audit log the
+`audit` blueprint, also under /staf.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app
-from flask_babel import lazy_gettext as _l
-from flask_login import current_user
+from flask import Blueprint
 
 bp = Blueprint("staff", __name__, url_prefix="/staf")
 
-# The staff menu: an entry shows when its endpoint exists and the signed-in role may open it
-# (read from the roles its view declares). Other capabilities add their line here.
-NAVIGATION = (
-    ("review.dashboard", _l("Overview")),
-    ("review.queue", _l("Enrollment requests")),
-    ("editor.articles", _l("News")),
-    ("editor.pages", _l("Pages")),
-    ("site_settings.edit", _l("Site settings")),
-    ("staff.accounts_list", _l("Staff accounts")),
-    ("review.audit_log", _l("Audit log")),
-)
-
-
-def staff_navigation() -> list[tuple[str, object]]:
-    """(endpoint, label) of the menu entries the signed-in staff member may open."""
-    if not current_user.is_authenticated:
-        return []
-    entries = []
-    for endpoint, label in NAVIGATION:
-        view = current_app.view_functions.get(endpoint)
-        if view is not None and current_user.role in getattr(view, "required_roles", ()):
-            entries.append((endpoint, label))
-    return entries
-
-
-@bp.app_context_processor
-def staff_context() -> dict[str, object]:
-    # Callables: public pages never call them, so they never read the session.
-    return {"staff_user": lambda: current_user, "staff_navigation": staff_navigation}
-
-
-def blueprint() -> Blueprint:
-    """The blueprint with its routes attached (the view modules add them on import)."""
-    from lindungi.staff import account_views, views  # noqa: F401
-
-    return bp
+from lindungi.staff import account_views, views  # noqa: E402, F401  (routes)

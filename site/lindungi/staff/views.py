@@ -12,7 +12,6 @@ from werkzeug.wrappers import Response
 
 from lindungi.audit import actions
 from lindungi.extensions import db, limiter
-from lindungi.review import searches
 from lindungi.staff import signin
 from lindungi.staff.access import (
     ALL_ROLES,
@@ -85,10 +84,9 @@ def too_many_attempts(_error: Exception) -> tuple[str, int]:
 @require_roles(*ALL_ROLES)
 def sign_out() -> Response:
     user = current_user._get_current_object()
-    actions.log(actions.SIGN_OUT, target_type="staff_user", target_id=user.id)
-    searches.forget(user)  # the queue's search may hold a worker's name
+    actions.log(actions.SIGN_OUT, actor_id=user.id, target_type="staff_user", target_id=user.id)
     end_session(user)  # bumps the session version: a copied cookie stops working too
-    logout_user()
+    logout_user()  # signals user_logged_out: other capabilities forget what they kept
     db.session.commit()
     flash(_("You have signed out."), "success")
     return redirect(url_for("staff.sign_in"))

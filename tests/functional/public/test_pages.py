@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 
-from lindungi.content.figures import current_parameters
 from lindungi.core.parameters import contribution_table
 from lindungi.formatting import format_rupiah
+from lindungi.program import program_parameters
 from tests.checking import soup_of
 from tests.public_fixtures import BASE_URL, FIXED_NOW
 
@@ -40,7 +40,7 @@ def test_every_public_page_in_both_languages(client, lang: str, path: str) -> No
 @pytest.mark.parametrize(("lang", "city_pays", "jkm_total"),
                          [("id", "Rp16.800", "Rp42.000.000"), ("en", "Rp16,800", "Rp42,000,000")])
 def test_home_key_figures_come_from_parameters(client, lang, city_pays, jkm_total) -> None:
-    params = current_parameters()
+    params = program_parameters()
     assert format_rupiah(params.city_contribution_monthly, lang) == city_pays
     soup = soup_of(client.get(f"/{lang}/"))
     amounts = soup.select(".key-figures dd:not(.figure-condition)")
@@ -88,7 +88,7 @@ def _rows(soup, section_heading_id: str) -> list[list[str]]:
 def test_benefits_table_is_computed_with_regulations(client) -> None:
     soup = soup_of(client.get("/id/manfaat"))
     rows = _rows(soup, "pays-title")
-    table = contribution_table(current_parameters())
+    table = contribution_table(program_parameters())
     assert len(rows) == len(table) + 2  # each program, then the two totals
     for cells, row in zip(rows, table, strict=False):
         assert cells[1] == format_rupiah(row.monthly_amount, "id")

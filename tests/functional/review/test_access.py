@@ -43,7 +43,7 @@ EXPECTED_ROLES = {
     "review.mark_registered": REVIEWERS,
     "review.add_note": REVIEWERS,
     "review.export_csv": REVIEWERS,
-    "review.audit_log": ADMIN,
+    "audit.log": ADMIN,
     "editor.articles": EDITORS,
     "editor.new_article": EDITORS,
     "editor.edit_article": EDITORS,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lindungi.staff.models import Role
-from lindungi.staff.numbers import MAX_ID, parse_id
+from lindungi.urlargs import MAX_ID, parse_id
 from tests.checking import soup_of
 from tests.staff_helpers import csrf_token
 

@@ -7,7 +7,7 @@ not know is shown as stored, so a new action of another capability is still read
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from flask_babel import gettext as _
@@ -16,7 +16,9 @@ from flask_babel import ngettext
 
 from lindungi.audit import actions
 from lindungi.audit.models import AuditEvent
+from lindungi.editor.labels import STATUS_LABELS as ARTICLE_STATUS_LABELS
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
+from lindungi.labels import label_for
 from lindungi.staff.forms import ROLE_LABELS
 
 # Why a sign-in failed (staff.signin): only admins read these, never the person signing in.
@@ -26,56 +28,30 @@ SIGN_IN_FAILURES = {
     "paused": _l("the account was paused after wrong passwords"),
     "disabled": _l("the account is disabled"),
 }
-ARTICLE_STATUSES = {
-    "draft": _l("Draft"),
-    "published": _l("Published"),
-    "archived": _l("Withdrawn"),
-}
 ORIGINS = {"cli": _l("Done on the server's command line")}
 
 
-def _label(table: Mapping[Any, Any], code: Any) -> str:
-    """The label of a code (keys may be enums whose value is the code), else the code."""
-    for key, label in table.items():
-        if key == code or getattr(key, "value", None) == code:
-            return str(label)
-    return str(code)
+def _counted(counted: Callable[[int], str],
+             otherwise: Callable[[Any], str]) -> Callable[[AuditEvent, Any], str]:
+    """A count in words ("3 workers"); a stored value that is not a count is shown as stored."""
 
+    def describe(_event: AuditEvent, value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return counted(value)
+        return otherwise(value)
 
-def _count(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return describe
 
 
 def _status(event: AuditEvent, value: Any) -> str:
     if event.target_type == "article":
-        return _("Status: %(status)s", status=_label(ARTICLE_STATUSES, value))
-    return _("New status: %(status)s", status=_label(STATUS_LABELS, value))
+        return _("Status: %(status)s", status=label_for(ARTICLE_STATUS_LABELS, value))
+    return _("New status: %(status)s", status=label_for(STATUS_LABELS, value))
 
 
 def _reason(event: AuditEvent, value: Any) -> str:
     table = SIGN_IN_FAILURES if event.action == actions.SIGN_IN_FAILED else REJECTION_REASONS
-    return _("Reason: %(reason)s", reason=_label(table, value))
-
-
-def _minutes(_event: AuditEvent, value: Any) -> str:
-    number = _count(value)
-    if number is None:
-        return _("Paused for %(minutes)s minutes", minutes=value)
-    return ngettext("Paused for %(num)s minute", "Paused for %(num)s minutes", number)
-
-
-def _requests(_event: AuditEvent, value: Any) -> str:
-    number = _count(value)
-    if number is None:
-        return _("Requests: %(count)s", count=value)
-    return ngettext("%(num)s request in the file", "%(num)s requests in the file", number)
-
-
-def _workers(_event: AuditEvent, value: Any) -> str:
-    number = _count(value)
-    if number is None:
-        return _("Workers: %(count)s", count=value)
-    return ngettext("%(num)s worker", "%(num)s workers", number)
+    return _("Reason: %(reason)s", reason=label_for(table, value))
 
 
 def _flagged(_event: AuditEvent, value: Any) -> str:
@@ -85,24 +61,30 @@ def _flagged(_event: AuditEvent, value: Any) -> str:
 DESCRIBE: dict[str, Callable[[AuditEvent, Any], str]] = {
     "status": _status,
     "reason": _reason,
-    "minutes": _minutes,
-    "role": lambda _e, value: _("Role: %(role)s", role=_label(ROLE_LABELS, value)),
+    "minutes": _counted(
+        lambda n: ngettext("Paused for %(num)s minute", "Paused for %(num)s minutes", n),
+        lambda value: _("Paused for %(minutes)s minutes", minutes=value)),
+    "role": lambda _e, value: _("Role: %(role)s", role=label_for(ROLE_LABELS, value)),
     "previous": lambda _e, value: _("Previous role: %(role)s",
-                                    role=_label(ROLE_LABELS, value)),
-    "requests": _requests,
-    "workers": _workers,
+                                    role=label_for(ROLE_LABELS, value)),
+    "requests": _counted(
+        lambda n: ngettext("%(num)s request in the file", "%(num)s requests in the file", n),
+        lambda value: _("Requests: %(count)s", count=value)),
+    "workers": _counted(
+        lambda n: ngettext("%(num)s worker", "%(num)s workers", n),
+        lambda value: _("Workers: %(count)s", count=value)),
     "flagged": _flagged,
     "key": lambda _e, value: _("Page: %(key)s", key=value),
-    "via": lambda _e, value: _label(ORIGINS, value),
+    "via": lambda _e, value: label_for(ORIGINS, value),
 }
 
 
-def details(event: AuditEvent) -> list[str]:
+def describe(event: AuditEvent) -> list[str]:
     """One short sentence per stored detail."""
     found = []
     for key, value in (event.detail or {}).items():
-        describe = DESCRIBE.get(key)
-        found.append(describe(event, value) if describe else f"{key}: {value}")
+        words = DESCRIBE.get(key)
+        found.append(words(event, value) if words else f"{key}: {value}")
     return found
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -11,17 +10,17 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 
-from lindungi.audit import actions
+from lindungi.audit import actions, details
+from lindungi.audit.blueprint import bp
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.forms import GetForm
-from lindungi.review import audit_details
-from lindungi.review.blueprint import bp
+from lindungi.pagination import paginate
 from lindungi.review.forms import iso_date
 from lindungi.review.queries import wita_day_start
 from lindungi.staff.access import require_roles
 from lindungi.staff.models import Role, StaffUser
-from lindungi.staff.numbers import parse_id
+from lindungi.urlargs import parse_id
 
 PAGE_SIZE = 50
 
@@ -62,26 +61,22 @@ class AuditFilterForm(GetForm):
 
 def _page_url(page: int) -> str:
     args = {k: v for k, v in request.args.items() if v and k != "page"}
-    return url_for("review.audit_log", page=page, **args)
+    return url_for("audit.log", page=page, **args)
 
 
-@bp.get("/audit")
+@bp.get("/audit", endpoint="log")
 @require_roles(Role.ADMIN)
 def audit_log() -> str:
     form = AuditFilterForm(formdata=request.args)
     form.validate()
-    conditions = form.conditions()
-    total = db.session.scalar(sa.select(sa.func.count(AuditEvent.id)).where(*conditions)) or 0
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    raw = request.args.get("page", "1")
-    page = min(max(1, int(raw)), pages) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
-    events = db.session.execute(
+    found = paginate(
         sa.select(AuditEvent, StaffUser.email)
         .outerjoin(StaffUser, AuditEvent.actor_id == StaffUser.id)
-        .where(*conditions)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
-    ).all()
-    return render_template("review/audit.html", form=form, events=events, total=total,
-                           page=page, pages=pages, page_url=_page_url, label=actions.label,
-                           details=audit_details.details, target=audit_details.target)
+        .where(*form.conditions())
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
+        PAGE_SIZE, staff=True, rows=True,
+    )
+    return render_template("audit/log.html", form=form, events=found.items, total=found.total,
+                           page=found.page, pages=max(1, found.pages), page_url=_page_url,
+                           label=actions.label,
+                           details=details.describe, target=details.target)
