@@ -92,9 +92,10 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
         return [a["href"] for a in soup.select("nav.staff-nav li a")]
 
     assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
-                                "/staf/akun", "/staf/audit"]
+                                "/staf/pengaturan", "/staf/akun", "/staf/audit"]
     assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
-    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]
+    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman",
+                                         "/staf/pengaturan"]
 
 
 def test_audit_log_lists_and_filters(app: Flask, client_for, make_request) -> None:
