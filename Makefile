@@ -57,7 +57,7 @@ db: install
 	$(FLASK) seed-demo --if-empty
 
 lint: install
-	$(BIN)/ruff check site tests bench tools
+	$(BIN)/ruff check site tests bench tools setup.py
 
 # Debian's Chromium for the Playwright tests (pip's Playwright cannot download a browser here).
 browser:

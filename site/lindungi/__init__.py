@@ -17,7 +17,7 @@ from lindungi.eligibility.blueprint import bp as eligibility_bp
 from lindungi.enrollment.blueprint import bp as enrollment_bp
 from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
 from lindungi.htmx import LindungiRequest
-from lindungi.paths import PROJECT_ROOT
+from lindungi.paths import INSTANCE_DIR, PROJECT_ROOT
 from lindungi.public.blueprint import bp as public_bp
 from lindungi.public.blueprint import site_bp
 from lindungi.review.blueprint import bp as review_bp
@@ -35,7 +35,7 @@ BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, site
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_path=str(INSTANCE_DIR),
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
@@ -58,7 +58,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     if app.config["PROXY_HOPS"]:
         hops = int(app.config["PROXY_HOPS"])
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
     # Batch mode lets the same migrations alter tables on SQLite as well as on PostgreSQL.

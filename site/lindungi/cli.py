@@ -46,22 +46,27 @@ def create_staff(email: str, role: str, name: str) -> None:
     click.echo(f"Created {user.role.value} account {user.email}.")
 
 
-@staff_cli.command("disable")
-@click.argument("email")
-def disable_staff(email: str) -> None:
-    """Disable an account and end all its sessions."""
-    with account_change():
-        accounts.set_active(email, active=False)
-    click.echo(f"Disabled {email}.")
+def _activation_command(name: str, *, active: bool, help_text: str, done: str) -> click.Command:
+    """`staff disable` and `staff enable`: one account operation, two directions."""
+
+    @staff_cli.command(name, help=help_text)
+    @click.argument("email")
+    def command(email: str) -> None:
+        with account_change():
+            accounts.set_active(email, active=active)
+        click.echo(f"{done} {email}.")
+
+    return command
 
 
-@staff_cli.command("enable")
-@click.argument("email")
-def enable_staff(email: str) -> None:
-    """Enable a disabled account again (it signs in afresh)."""
-    with account_change():
-        accounts.set_active(email, active=True)
-    click.echo(f"Enabled {email}.")
+disable_staff = _activation_command(
+    "disable", active=False, help_text="Disable an account and end all its sessions.",
+    done="Disabled",
+)
+enable_staff = _activation_command(
+    "enable", active=True, help_text="Enable a disabled account again (it signs in afresh).",
+    done="Enabled",
+)
 
 
 @staff_cli.command("set-role")

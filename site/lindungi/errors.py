@@ -77,4 +77,4 @@ def init_app(app: Flask) -> None:
     def unexpected_error(error: Exception) -> tuple[str, int]:
         # Logged with the traceback (never personal data: forms are not logged), shown as a page.
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
-        return http_error(InternalServerError())  # type: ignore[return-value]
+        return http_error(InternalServerError())

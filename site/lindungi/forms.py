@@ -15,7 +15,7 @@ def _strip(value: Any) -> Any:
 
 class BaseForm(FlaskForm):
     class Meta:
-        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+        def bind_field(self, form, unbound_field, options):
             # Every text field is stripped: " 7371..." and "7371... " are the same answer.
             filters = list(unbound_field.kwargs.get("filters", []))
             filters.insert(0, _strip)

@@ -11,17 +11,13 @@ from flask import Flask
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import CSP_LISTENER, CheckedPage
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    make_seeded_app,
-    seeded_files,
-)
 
 pytestmark = pytest.mark.browser
 MAX_HEADER_PX = 120
 
 
 @pytest.fixture
-def app(make_seeded_app) -> Flask:  # noqa: F811 - the seeded content, for the live server
+def app(make_seeded_app) -> Flask:  # the seeded content, for the live server
     return make_seeded_app()
 
 

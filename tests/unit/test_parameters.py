@@ -165,7 +165,7 @@ def test_with_overrides_rejects_impossible_values(overrides: dict[str, int]) -> 
 
 def test_parameters_are_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
-        DEFAULT.min_age = 10  # type: ignore[misc]
+        DEFAULT.min_age = 10
 
 
 def test_every_field_has_a_source() -> None:

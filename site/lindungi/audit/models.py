@@ -17,7 +17,7 @@ from lindungi.extensions import db
 from lindungi.timeutil import utcnow
 
 
-class AuditEvent(db.Model):  # type: ignore[name-defined,misc]
+class AuditEvent(db.Model):
     __tablename__ = "audit_event"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)

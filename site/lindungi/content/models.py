@@ -33,7 +33,7 @@ class PublishStatus(enum.StrEnum):
     ARCHIVED = "archived"
 
 
-class MediaImage(db.Model):  # type: ignore[name-defined,misc]
+class MediaImage(db.Model):
     """An uploaded image, re-encoded as WebP at a few widths; files are named {key}-{width}.webp."""
 
     __tablename__ = "media_image"
@@ -48,20 +48,29 @@ class MediaImage(db.Model):  # type: ignore[name-defined,misc]
 
 class Translated(Generic[TextT]):
     """Content kept per language: Indonesian always, English when written. The mapped class
-    provides `texts` (its per-language rows) and `id`."""
+    provides `texts` (its per-language rows) and `id`.
+
+    Versioned too: a save made over an older version (two editors at once) fails instead of
+    silently overwriting the other's text."""
+
+    version: so.Mapped[int] = so.mapped_column(default=1)
+
+    @so.declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.__table__.c.version}
 
     def text(self, lang: str) -> TextT | None:
-        return next((t for t in self.texts if t.lang == lang), None)  # type: ignore[attr-defined]
+        return next((t for t in self.texts if t.lang == lang), None)
 
     def text_or_fallback(self, lang: str) -> TextT:
         """The text in `lang`, else the Indonesian one (always present)."""
         found = self.text(lang) or self.text("id")
         if found is None:
-            raise LookupError(f"{type(self).__name__} {self.id} has no Indonesian text")  # type: ignore[attr-defined]
+            raise LookupError(f"{type(self).__name__} {self.id} has no Indonesian text")
         return found
 
 
-class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined,misc]
+class Article(Translated["ArticleText"], db.Model):
     __tablename__ = "article"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -77,7 +86,6 @@ class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined
     cover_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("media_image.id"))
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
-    version: so.Mapped[int] = so.mapped_column(default=1)
     # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
     is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
 
@@ -86,28 +94,31 @@ class Article(Translated["ArticleText"], db.Model):  # type: ignore[name-defined
         back_populates="article", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
+
+class _TextColumns:
+    """One language's text of an article or a page (unique per parent and language)."""
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
+    title: so.Mapped[str] = so.mapped_column(sa.String(200))
+    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
 
 
-class ArticleText(db.Model):  # type: ignore[name-defined,misc]
+class ArticleText(_TextColumns, db.Model):
     __tablename__ = "article_text"
     __table_args__ = (sa.UniqueConstraint("article_id", "lang", name="uq_article_text_lang"),)
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
     article_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
     )
-    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
-    title: so.Mapped[str] = so.mapped_column(sa.String(200))
     summary: so.Mapped[str] = so.mapped_column(sa.String(400))
-    body: so.Mapped[str] = so.mapped_column(sa.Text)  # Markdown, rendered and sanitised on output
     cover_alt: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
     cover_caption: so.Mapped[str] = so.mapped_column(sa.String(300), default="")
 
     article: so.Mapped[Article] = so.relationship(back_populates="texts")
 
 
-class SlugRedirect(db.Model):  # type: ignore[name-defined,misc]
+class SlugRedirect(db.Model):
     """An article's former slug; its old URL answers with a 301 to the current one."""
 
     __tablename__ = "slug_redirect"
@@ -119,7 +130,7 @@ class SlugRedirect(db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
+class Page(Translated["PageText"], db.Model):
     """A long-form page (benefits, a program, claim guide, FAQ, contact, privacy) by fixed key."""
 
     __tablename__ = "page"
@@ -127,7 +138,6 @@ class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     key: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
-    version: so.Mapped[int] = so.mapped_column(default=1)
     # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
     is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
 
@@ -135,26 +145,20 @@ class Page(Translated["PageText"], db.Model):  # type: ignore[name-defined,misc]
         back_populates="page", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
 
-
-class PageText(db.Model):  # type: ignore[name-defined,misc]
+class PageText(_TextColumns, db.Model):
     __tablename__ = "page_text"
     __table_args__ = (sa.UniqueConstraint("page_id", "lang", name="uq_page_text_lang"),)
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
     page_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey("page.id", ondelete="CASCADE"), index=True
     )
-    lang: so.Mapped[str] = so.mapped_column(sa.String(5))
-    title: so.Mapped[str] = so.mapped_column(sa.String(200))
     summary: so.Mapped[str] = so.mapped_column(sa.String(400), default="")
-    body: so.Mapped[str] = so.mapped_column(sa.Text)
 
     page: so.Mapped[Page] = so.relationship(back_populates="texts")
 
 
-class PartnerHospital(db.Model):  # type: ignore[name-defined,misc]
+class PartnerHospital(db.Model):
     """A partner health facility (PLKK). Only verified facts: an unknown phone stays empty."""
 
     __tablename__ = "partner_hospital"
@@ -183,12 +187,13 @@ class DocumentKind(enum.StrEnum):
     PAGE = "page"
 
 
-class SearchDocument(db.Model):  # type: ignore[name-defined,misc]
+class SearchDocument(db.Model):
     """What search reads: one row per article or page and language, as plain text with figures
     filled in. Kept in sync by content.operations; rebuilt from the content by search.rebuild().
 
     On SQLite the words are indexed by the FTS5 table `search_fts` (rowid = this id), made by
-    search.ensure_index(); on PostgreSQL the text is matched with to_tsvector at query time.
+    migration 0002 (no model can describe it); on PostgreSQL the text is matched with
+    to_tsvector at query time.
     """
 
     __tablename__ = "search_document"
@@ -226,7 +231,7 @@ class _RevisionColumns:
     snapshot: so.Mapped[dict[str, object]] = so.mapped_column(sa.JSON)
 
 
-class ArticleRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,misc]
+class ArticleRevision(_RevisionColumns, db.Model):
     __tablename__ = "article_revision"
     __table_args__ = (
         sa.UniqueConstraint("article_id", "number", name="uq_article_revision_number"),
@@ -237,7 +242,7 @@ class ArticleRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,
     )
 
 
-class PageRevision(_RevisionColumns, db.Model):  # type: ignore[name-defined,misc]
+class PageRevision(_RevisionColumns, db.Model):
     __tablename__ = "page_revision"
     __table_args__ = (sa.UniqueConstraint("page_id", "number", name="uq_page_revision_number"),)
 

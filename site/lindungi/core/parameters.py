@@ -311,29 +311,20 @@ class ContributionRow:
 
 def contribution_table(params: ProgramParameters = DEFAULT) -> list[ContributionRow]:
     """JKK, JKM and JHT rows; the income the percentages apply to is ``lowest_income_band``."""
+
+    def share_of_income(program: str, name: str, basis: str) -> ContributionRow:
+        # JKK and JHT: a percentage of the income, sourced from the income and the rate.
+        amount = f"{program.lower()}_contribution"
+        rate = getattr(params, f"{program.lower()}_rate_percent")
+        return ContributionRow(program, name, getattr(params, amount), basis, {"rate": rate},
+                               _combined_source(_DERIVED_MONEY[amount]))
+
     return [
-        ContributionRow(
-            "JKK",
-            N_("Work accident insurance (JKK)"),
-            params.jkk_contribution,
-            N_("%(rate)s%% of the declared monthly income"),
-            {"rate": params.jkk_rate_percent},
-            _combined_source(_DERIVED_MONEY["jkk_contribution"]),
-        ),
-        ContributionRow(
-            "JKM",
-            N_("Death benefit (JKM)"),
-            params.jkm_contribution,
-            N_("The same amount every month, whatever the income"),
-            {},
-            ProgramParameters.source_of("jkm_monthly"),
-        ),
-        ContributionRow(
-            "JHT",
-            N_("Old-age savings (JHT)"),
-            params.jht_contribution,
-            N_("%(rate)s%% of the declared monthly income, saved for the worker"),
-            {"rate": params.jht_rate_percent},
-            _combined_source(_DERIVED_MONEY["jht_contribution"]),
-        ),
+        share_of_income("JKK", N_("Work accident insurance (JKK)"),
+                        N_("%(rate)s%% of the declared monthly income")),
+        ContributionRow("JKM", N_("Death benefit (JKM)"), params.jkm_contribution,
+                        N_("The same amount every month, whatever the income"), {},
+                        ProgramParameters.source_of("jkm_monthly")),
+        share_of_income("JHT", N_("Old-age savings (JHT)"),
+                        N_("%(rate)s%% of the declared monthly income, saved for the worker")),
     ]

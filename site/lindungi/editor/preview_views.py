@@ -83,7 +83,7 @@ def article_preview(article_id: int) -> str:
         edit_url=url_for("editor.edit_article", article_id=article.id),
         other_langs=_other_langs("editor.article_preview", article_id=article.id),
     )
-    context = article_context(PreviewArticle(article, now), page_locale())  # type: ignore[arg-type]
+    context = article_context(PreviewArticle(article, now), page_locale())
     return render_template("public/article.html", **context)
 
 

@@ -19,19 +19,15 @@ class State(enum.StrEnum):
     ARCHIVED = "archived"
 
 
-STATE_LABELS = {
-    State.DRAFT: _l("Draft"),
-    State.SCHEDULED: _l("Scheduled"),
-    State.PUBLISHED: _l("Published"),
-    State.ARCHIVED: _l("Archived"),
+# How each state is shown: its label and its tag colour (the same colours as the review screens).
+_SHOWN_AS = {
+    State.DRAFT: (_l("Draft"), "tag-grey"),
+    State.SCHEDULED: (_l("Scheduled"), "tag-warn"),
+    State.PUBLISHED: (_l("Published"), "tag-ok"),
+    State.ARCHIVED: (_l("Archived"), "tag-grey"),
 }
-# The same tag colours as the review screens.
-STATE_TAGS = {
-    State.DRAFT: "tag-grey",
-    State.SCHEDULED: "tag-warn",
-    State.PUBLISHED: "tag-ok",
-    State.ARCHIVED: "tag-grey",
-}
+STATE_LABELS = {state: label for state, (label, _tag) in _SHOWN_AS.items()}
+STATE_TAGS = {state: tag for state, (_label, tag) in _SHOWN_AS.items()}
 
 
 def state_of(status: PublishStatus, publish_at: datetime | None, now: datetime) -> State:

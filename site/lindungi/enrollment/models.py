@@ -37,7 +37,7 @@ class Sex(enum.StrEnum):
     FEMALE = "F"
 
 
-class EnrollmentDraft(db.Model):  # type: ignore[name-defined,misc]
+class EnrollmentDraft(db.Model):
     """Answers in progress. The session cookie holds only this row's random id; rows expire
     (ENROLLMENT_DRAFT_HOURS) and are deleted when sent or found expired."""
 
@@ -50,7 +50,7 @@ class EnrollmentDraft(db.Model):  # type: ignore[name-defined,misc]
     expires_at: so.Mapped[datetime] = so.mapped_column(index=True)
 
 
-class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
+class EnrollmentRequest(db.Model):
     __tablename__ = "enrollment_request"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -96,7 +96,7 @@ class EnrollmentRequest(db.Model):  # type: ignore[name-defined,misc]
     )
 
 
-class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
+class EnrollmentWorker(db.Model):
     __tablename__ = "enrollment_worker"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -143,7 +143,7 @@ class EnrollmentWorker(db.Model):  # type: ignore[name-defined,misc]
         return self.full_name.split(" ", 1)[0] if self.full_name else ""
 
 
-class StatusChange(db.Model):  # type: ignore[name-defined,misc]
+class StatusChange(db.Model):
     """One decision or step: who, when, from what to what, and why."""
 
     __tablename__ = "status_change"
@@ -163,7 +163,7 @@ class StatusChange(db.Model):  # type: ignore[name-defined,misc]
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="history")
 
 
-class InternalNote(db.Model):  # type: ignore[name-defined,misc]
+class InternalNote(db.Model):
     __tablename__ = "internal_note"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)

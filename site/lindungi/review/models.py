@@ -16,7 +16,7 @@ import sqlalchemy.orm as so
 from lindungi.extensions import db
 
 
-class QueueSearch(db.Model):  # type: ignore[name-defined,misc]
+class QueueSearch(db.Model):
     __tablename__ = "queue_search"
 
     id: so.Mapped[str] = so.mapped_column(sa.String(43), primary_key=True)

@@ -46,15 +46,15 @@ def require_roles(*roles: Role) -> Callable[[F], F]:
                 abort(403)
             return view(*args, **kwargs)
 
-        wrapper.required_roles = allowed  # type: ignore[attr-defined]
-        return wrapper  # type: ignore[return-value]
+        wrapper.required_roles = allowed
+        return wrapper
 
     return decorator
 
 
 def open_to_anyone(view: F) -> F:
     """Only for the sign-in page: says so explicitly, for the route test."""
-    view.required_roles = frozenset()  # type: ignore[attr-defined]
+    view.required_roles = frozenset()
     return view
 
 

@@ -34,7 +34,7 @@ class StaffForm(BaseForm):
     """BaseForm strips every text field; passwords are kept exactly as typed."""
 
     class Meta(BaseForm.Meta):
-        def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
+        def bind_field(self, form, unbound_field, options):
             if issubclass(unbound_field.field_class, PasswordField):
                 return unbound_field.bind(form=form, **options)
             return super().bind_field(form, unbound_field, options)

@@ -8,14 +8,15 @@ import sqlalchemy as sa
 from lindungi.content.models import Article, Page, PartnerHospital, PublishStatus
 from lindungi.demo.seed import seed_demo
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.functional.launch.conftest import FILLED
+from tests.support.checking import soup_of
+from tests.support.launch import FILLED
 
 PRODUCTION = {
     "ENV": "production",
     "SECRET_KEY": "k" * 64,
     "ALLOW_SQLITE_IN_PRODUCTION": True,
     "BASE_URL": "http://127.0.0.1:5000",
+    "PASSWORD_HASH_METHOD": "scrypt",  # production refuses the tests' cheap hashes
 }
 
 

@@ -3,8 +3,8 @@ consent step (as on the privacy notice), the decision time on the confirmation p
 
 from __future__ import annotations
 
-from tests.checking import soup_of
-from tests.enrollment_support import Flow
+from tests.support.checking import soup_of
+from tests.support.enrollment import Flow
 
 
 def _consent_page(client) -> str:

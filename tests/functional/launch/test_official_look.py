@@ -10,8 +10,8 @@ from PIL import Image
 from lindungi import create_app
 from lindungi.config import ConfigError
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.conftest import base_config
+from tests.support.apps import base_config
+from tests.support.checking import soup_of
 
 
 def test_strip_names_the_city_and_the_address_from_base_url(client) -> None:

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lindungi.site_settings.values import phone_display
-from tests.functional.launch.conftest import FILLED, public_paths
+from tests.support.launch import FILLED, public_paths
 
 LANGS = ("id", "en")
 

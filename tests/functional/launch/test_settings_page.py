@@ -9,7 +9,7 @@ from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.site_settings.models import SiteSetting
 from lindungi.staff.models import Role
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 URL = "/staf/pengaturan"
 

@@ -4,9 +4,9 @@ templates/public/layout.html)."""
 
 from __future__ import annotations
 
-from tests.checking import soup_of
-from tests.functional.launch.conftest import public_paths
-from tests.public_fixtures import BASE_URL
+from tests.support.apps import BASE_URL
+from tests.support.checking import soup_of
+from tests.support.launch import public_paths
 
 
 def test_every_public_page_has_a_description_a_card_and_alternates(app, client) -> None:

@@ -48,7 +48,7 @@ def post_article(
 
     The body is encoded in memory: the test client spools a large one to a temporary file
     that nobody closes when the server refuses it before reading (413)."""
-    data: dict[str, Any] = {"csrf_token": client.token}  # type: ignore[attr-defined]
+    data: dict[str, Any] = {"csrf_token": client.token}
     for key, value in values.items():
         if isinstance(value, tuple):
             stream, name = value

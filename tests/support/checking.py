@@ -45,7 +45,7 @@ def check_html(html: str) -> BeautifulSoup:
 
 
 class CheckingClient(FlaskClient):
-    def open(self, *args, check: bool = True, **kwargs) -> TestResponse:  # type: ignore[override]
+    def open(self, *args, check: bool = True, **kwargs) -> TestResponse:
         response = super().open(*args, **kwargs)
         if check and response.mimetype == "text/html" and response.status_code != 304:
             check_html(response.get_data(as_text=True))
