@@ -39,13 +39,15 @@ from lindungi.public.blueprint import site_bp
 from lindungi.public_figures.blueprint import bp as figures_bp
 from lindungi.review.blueprint import bp as review_bp
 from lindungi.sessions import LindungiSessionInterface
+from lindungi.site_settings.blueprint import bp as site_settings_bp
 from lindungi.staff import sessions as staff_sessions
 from lindungi.staff.blueprint import bp as staff_bp
 from lindungi.urlargs import IdConverter
 
 # Under /id/ and /en/ (i18n.register_localized), then those without a language.
 LOCALIZED_BLUEPRINTS = (public_bp, eligibility_bp, enrollment_bp, figures_bp)
-BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, subjects_bp)
+BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, subjects_bp,
+              site_settings_bp)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -65,6 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     _derive_settings(app)
+    config.check_settings(app.config)
     config.check_production(app.config)
 
     if app.config["PROXY_HOPS"]:

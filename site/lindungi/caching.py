@@ -41,8 +41,10 @@ def _code_digest(root: Path) -> str:
 
 
 def release_digest(cfg: Mapping[str, Any]) -> str:
-    """What changes every page without a content change: the code and the settings pages show."""
-    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"])
+    """What changes every page without a content change: the code and the settings pages show
+    (the logo, the age range's source, and whether demo content is shown, which ENV decides)."""
+    settings = (cfg["BASE_URL"], cfg["PROGRAM_MIN_AGE"], cfg["PROGRAM_MAX_AGE"], cfg["KPJ_LENGTH"],
+                cfg["LOGO_URL"], cfg["PROGRAM_AGE_SOURCE"], cfg["ENV"])
     raw = "|".join(str(part) for part in (_code_digest(PROJECT_ROOT), *settings))
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from lindungi.extensions import db
@@ -94,10 +94,12 @@ def reset_password(email: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Only when the site has no content yet.")
 @with_appcontext
 def seed_demo(if_empty: bool) -> None:
-    """Load the demo articles, pages and partner hospital (idempotent)."""
+    """Load the demo articles, pages and partner hospital (idempotent), marked as demo.
+    With LINDUNGI_ENV=production nothing of it is published."""
     from lindungi.demo.seed import seed_demo as run_seed
 
-    summary = run_seed(only_if_empty=if_empty)
+    production = current_app.config["ENV"] == "production"
+    summary = run_seed(only_if_empty=if_empty, production=production)
     db.session.commit()
     click.echo(summary)
 
@@ -120,6 +122,7 @@ def render_content() -> None:
 
 def init_app(app: Flask) -> None:
     from lindungi.protection.cli import keys_cli, privacy_cli
+    from lindungi.site_settings.launch import launch_check
 
     app.cli.add_command(staff_cli)
     app.cli.add_command(seed_demo)
@@ -127,3 +130,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(privacy_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(outbox_cli)
+    app.cli.add_command(launch_check)

@@ -32,7 +32,12 @@ DEFAULTS: dict[str, Any] = {
     "PROGRAM_MAX_AGE": 65,
     "KPJ_LENGTH": 11,
     "PUBLIC_CACHE_SECONDS": 300,
-    "CITY_CONTACT_EMAIL": "",
+    # The city's emblem, only as a file this site serves ("/static/…" or "/media/…"); empty: a
+    # neutral mark. The emblem's use is the city's decision, so it is never bundled.
+    "LOGO_URL": "",
+    # Where the age range is set (e.g. the mayor's regulation). Empty: pages say the range is an
+    # assumption, not the city's rule (no regulation found fixes one for city-paid BPU cover).
+    "PROGRAM_AGE_SOURCE": "",
     "STAFF_IDLE_MINUTES": 30,
     "STAFF_ABSOLUTE_HOURS": 10,
     "ENROLLMENT_DRAFT_HOURS": 2,
@@ -44,9 +49,8 @@ DEFAULTS: dict[str, Any] = {
     "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
     "SIGN_IN_LOCKOUT_MINUTES": 15,
     "SQLITE_BUSY_TIMEOUT_MS": 5000,
-    # Retention, as the privacy notice and the consent step say (`flask privacy purge`).
-    "RETENTION_APPROVED_YEARS": 2,  # after approval or registration
-    "RETENTION_REJECTED_YEARS": 1,  # after the refusal
+    # The retention periods of requests are site settings (/staf/pengaturan), which the privacy
+    # notice, the consent step and `flask privacy purge` all read.
     "AUDIT_DETAIL_MONTHS": 24,  # then an audit row keeps who, what and when, not details
     # The full-page cache for anonymous public pages (lindungi.pagecache); in this process
     # unless REDIS_URL is set.
@@ -136,6 +140,17 @@ MIN_SECRET_KEY_LENGTH = 32
 
 class ConfigError(RuntimeError):
     """A setting that makes the app unsafe or unable to start."""
+
+
+def check_settings(config: Mapping[str, Any]) -> None:
+    """Settings that are wrong in any environment."""
+    logo = str(config.get("LOGO_URL") or "")
+    if logo and (not logo.startswith(("/static/", "/media/")) or ".." in logo):
+        # Anything else would be a request to another site from every page.
+        raise ConfigError(
+            f"LINDUNGI_LOGO_URL must be a file this site serves, starting with /static/ or "
+            f"/media/ (got {logo!r}); leave it empty for the neutral mark."
+        )
 
 
 def check_production(config: Mapping[str, Any]) -> None:

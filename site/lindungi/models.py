@@ -13,4 +13,5 @@ from lindungi.outbox import models as outbox_models  # noqa: F401
 from lindungi.protection import models as protection_models  # noqa: F401
 from lindungi.public_figures import models as figures_models  # noqa: F401
 from lindungi.review import models as review_models  # noqa: F401
+from lindungi.site_settings import models as site_settings_models  # noqa: F401
 from lindungi.staff import models as staff_models  # noqa: F401

@@ -13,9 +13,9 @@ from lindungi.timeutil import utcnow
 
 
 def program_parameters() -> ProgramParameters:
-    """The regulation figures with this installation's settings (age range, KPJ length,
-    retention periods); the regulation's own outside an app (the demo loader, the command
-    line's imports)."""
+    """The regulation figures with this installation's settings (age range, KPJ length); the
+    regulation's own outside an app (the demo loader, the command line's imports). Promises
+    such as the retention periods are site settings (site_settings.values), not figures."""
     if not has_app_context():
         return DEFAULT
     cfg = current_app.config
@@ -23,8 +23,6 @@ def program_parameters() -> ProgramParameters:
         min_age=int(cfg["PROGRAM_MIN_AGE"]),
         max_age=int(cfg["PROGRAM_MAX_AGE"]),
         kpj_length=int(cfg["KPJ_LENGTH"]),
-        retention_approved_years=int(cfg["RETENTION_APPROVED_YEARS"]),
-        retention_rejected_years=int(cfg["RETENTION_REJECTED_YEARS"]),
     )
 
 

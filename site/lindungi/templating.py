@@ -8,6 +8,7 @@ user is a callable that only staff templates call."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import get_locale
@@ -18,7 +19,9 @@ from lindungi.assets import static_url
 from lindungi.content import prerender, web
 from lindungi.content.sections import CATEGORY_LABELS, category_slug
 from lindungi.i18n import LANGUAGE_NAMES, other_languages
+from lindungi.program import program_parameters
 from lindungi.public import helpers
+from lindungi.site_settings import values as site_values
 from lindungi.staff.navigation import staff_navigation
 
 
@@ -51,6 +54,13 @@ def same_page_in(lang: str) -> str:
     return url_for("public.home", lang=lang)
 
 
+def official_host() -> str:
+    """This site's address as residents should check it: only a .go.id host from BASE_URL
+    (never the request's Host header, which the client chooses)."""
+    host = urlsplit(current_app.config["BASE_URL"]).hostname or ""
+    return host if host.endswith(".go.id") else ""
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -77,9 +87,12 @@ def init_app(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "same_page_in": same_page_in,
             "has_endpoint": lambda name: name in current_app.view_functions,
-            "hotline": "175",
-            "city_contact_email": current_app.config["CITY_CONTACT_EMAIL"],
+            "hotline": program_parameters().call_centre,
             "static_url": static_url,  # every file in static/, under its hashed name
+            "site_values": site_values.current,
+            "official_host": official_host(),
+            "logo_url": current_app.config["LOGO_URL"],
+            "age_source": current_app.config["PROGRAM_AGE_SOURCE"],
             "absolute_url": helpers.absolute_url,
             "page_url": helpers.page_url,
             "head_links": helpers.head_links,

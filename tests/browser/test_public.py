@@ -33,6 +33,7 @@ def test_home_news_article_share_and_language_switch(live_server, phone) -> None
     assert fits_the_screen(page)
     phone.assert_clean()
 
+    page.locator("summary.menu-button").click()  # on a phone the links sit behind "Menu"
     page.get_by_role("navigation", name="Utama").get_by_role("link", name="Berita").click()
     expect(page).to_have_url(f"{live_server.url}/id/berita")
     expect(page.locator(".news-item")).to_have_count(10)

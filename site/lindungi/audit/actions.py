@@ -60,6 +60,8 @@ SUBJECT_ERASED = "subject.erase"
 ENROLLMENT_CLOSED = "enrollment.window_close"
 ENROLLMENT_REOPENED = "enrollment.window_reopen"
 REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.review_requests)
+# Site settings: contact channels, promises, look (site_settings.operations).
+SETTINGS_SAVED = "settings.update"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -99,6 +101,10 @@ LABELS = {
     SUBJECT_EXPORTED: _l("Data held about a person exported"),
     SUBJECT_CORRECTED: _l("A person's data corrected"),
     SUBJECT_ERASED: _l("A request erased on the person's request"),
+    ENROLLMENT_CLOSED: _l("New requests closed"),
+    ENROLLMENT_REOPENED: _l("New requests reopened"),
+    REVIEW_REQUESTED: _l("Review of a rejection requested"),
+    SETTINGS_SAVED: _l("Site settings changed"),
 }
 
 
@@ -106,9 +112,6 @@ LABELS = {
 ALERT_SETTINGS = {
     IDENTITY_VIEWED: "ALERT_IDENTITY_VIEWS_PER_HOUR",
     EXPORTED: "ALERT_EXPORTS_PER_HOUR",
-    ENROLLMENT_CLOSED: _l("New requests closed"),
-    ENROLLMENT_REOPENED: _l("New requests reopened"),
-    REVIEW_REQUESTED: _l("Review of a rejection requested"),
 }
 
 

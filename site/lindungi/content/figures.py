@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from flask import has_app_context
+
 from lindungi import formatting
 from lindungi.core.parameters import Figure, ProgramParameters, figures
 from lindungi.program import program_parameters
@@ -22,10 +24,26 @@ def format_figure(figure: Figure, locale: str) -> str:
     return formatting.format_number(figure.value, locale)
 
 
-def formatted_figures(locale: str, params: ProgramParameters | None = None) -> dict[str, str]:
-    """Every ``[[key]]`` mapped to its text in `locale`."""
+def configured_figures(locale: str, params: ProgramParameters | None = None) -> dict[str, str]:
+    """The figures' ``[[key]]`` texts in `locale`: these follow from the configuration only."""
     found = figures(params or program_parameters())
     return {key: format_figure(figure, locale) for key, figure in found.items()}
+
+
+def setting_tokens(locale: str) -> dict[str, str]:
+    """The settings staff fill in, as ``[[key]]`` texts ("" while not set). They live in the
+    database and change while the app runs: read per request, never kept per process."""
+    if not has_app_context():
+        return {}
+    from lindungi.site_settings import values as site_values
+
+    return site_values.current().tokens(locale)
+
+
+def formatted_figures(locale: str, params: ProgramParameters | None = None) -> dict[str, str]:
+    """Every ``[[key]]`` mapped to its text in `locale`: the figures, and the settings staff
+    fill in ("" while not set)."""
+    return {**configured_figures(locale, params), **setting_tokens(locale)}
 
 
 def figure_sources(params: ProgramParameters | None = None) -> Mapping[str, str]:

@@ -86,6 +86,8 @@ class Article(Translated["ArticleText"], db.Model):
     cover_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("media_image.id"))
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+    # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
+    is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
 
     cover: so.Mapped[MediaImage | None] = so.relationship(lazy="joined")
     texts: so.Mapped[list[ArticleText]] = so.relationship(
@@ -138,6 +140,8 @@ class Page(Translated["PageText"], db.Model):
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     key: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+    # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
+    is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
 
     texts: so.Mapped[list[PageText]] = so.relationship(
         back_populates="page", cascade="all, delete-orphan", lazy="selectin"
@@ -175,6 +179,8 @@ class PartnerHospital(db.Model):
     services_en: so.Mapped[str] = so.mapped_column(sa.String(500), default="")
     sort_order: so.Mapped[int] = so.mapped_column(default=0)
     active: so.Mapped[bool] = so.mapped_column(default=True)
+    # Made by `flask seed-demo`: labelled "Contoh" on the site and never shown in production.
+    is_demo: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -206,6 +206,8 @@ def _save_article(
     before = revisions.article_snapshot(article)
     was, was_at = article.status, article.publish_at
     _claim_slug(article, data.slug)
+    if actor_id is not None:
+        article.is_demo = False  # a staff member who saves a demo article takes it over
     article.category, article.status = data.category, data.status
     article.publish_at, article.pinned_until = data.publish_at, data.pinned_until
     article.cover = data.cover
@@ -333,6 +335,8 @@ def _save_page(
 ) -> Page:
     _check_version(page, expected_version)
     before = revisions.page_snapshot(page)
+    if actor_id is not None:
+        page.is_demo = False  # a staff member who saves a demo page takes it over
     _set_page_texts(page, texts)
     _touch(page, utcnow())
     _flush()

@@ -2,8 +2,9 @@
 pages then show stored HTML instead of parsing and sanitising Markdown on every request.
 
 The stored rendering names what it was made from (the body, the figures in the text's language,
-the site's host and this renderer's version). When any of these differ at display time (a
-setting changed, an unsaved preview), the body is rendered afresh, so nothing stale is shown.
+the values of the site settings the body uses, the site's host and this renderer's version).
+When any of these differ at display time (a setting changed, an unsaved preview), the body is
+rendered afresh, so nothing stale is shown; saving a setting stores the texts using it again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from flask import current_app
 from markupsafe import Markup
 
 from lindungi.content import rendering
-from lindungi.content.figures import formatted_figures
+from lindungi.content.figures import configured_figures, setting_tokens
 
 RENDERER_VERSION = "1"
 
@@ -30,7 +31,7 @@ def _setting_digest(lang: str) -> str:
     """Figures and host for `lang`: these change only with the configuration, so once per app."""
     cache: dict[str, str] = current_app.extensions.setdefault("render_settings", {})
     if lang not in cache:
-        figures = sorted(formatted_figures(lang).items())
+        figures = sorted(configured_figures(lang).items())
         raw = repr((RENDERER_VERSION, figures, _site_host()))
         cache[lang] = hashlib.sha256(raw.encode()).hexdigest()
     return cache[lang]
@@ -43,7 +44,12 @@ def _site_host() -> str:
 
 
 def render_key(body: str, lang: str) -> str:
-    return hashlib.sha256(f"{_setting_digest(lang)}|{body}".encode()).hexdigest()[:24]
+    """Site settings change at any time: only those the body names are part of its key, so a
+    new phone number makes the texts that show it stale, not every text."""
+    used = set(rendering.TOKEN_RE.findall(body))
+    settings = sorted((k, v) for k, v in setting_tokens(lang).items() if k in used) if used else []
+    raw = f"{_setting_digest(lang)}|{settings!r}|{body}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
 def prerender(text: RenderedText) -> None:

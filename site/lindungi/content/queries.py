@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 from flask_sqlalchemy.pagination import Pagination
 
 from lindungi.content.models import (
@@ -20,6 +21,7 @@ from lindungi.content.models import (
 )
 from lindungi.extensions import db
 from lindungi.pagination import paginate
+from lindungi.site_settings.models import SiteSetting
 from lindungi.timeutil import utcnow
 
 PER_PAGE = 10
@@ -29,12 +31,20 @@ def now() -> datetime:
     return utcnow()
 
 
+def hides_demo() -> bool:
+    """Demonstration content (`flask seed-demo`) is never public in production."""
+    return has_app_context() and current_app.config["ENV"] == "production"
+
+
 def is_visible(moment: datetime | None = None) -> sa.ColumnElement[bool]:
-    return sa.and_(
+    conditions = [
         Article.status == PublishStatus.PUBLISHED,
         Article.publish_at.is_not(None),
         Article.publish_at <= (moment or now()),
-    )
+    ]
+    if hides_demo():
+        conditions.append(Article.is_demo.is_(False))
+    return sa.and_(*conditions)
 
 
 def _newest_first(stmt: sa.Select[tuple[Article]]) -> sa.Select[tuple[Article]]:
@@ -114,9 +124,24 @@ def page_by_key(key: str) -> Page | None:
     return db.session.scalar(sa.select(Page).where(Page.key == key))
 
 
+def _public_pages() -> sa.Select[tuple[Page]]:
+    stmt = sa.select(Page)
+    if hides_demo():  # a demo page is absent from the public site in production
+        stmt = stmt.where(Page.is_demo.is_(False))
+    return stmt
+
+
 def pages_by_key() -> dict[str, Page]:
-    """Every long-form page in one query (the sitemap lists them all)."""
-    return {page.key: page for page in db.session.scalars(sa.select(Page))}
+    """Every public long-form page in one query (the sitemap lists them all)."""
+    return {page.key: page for page in db.session.scalars(_public_pages())}
+
+
+def public_page(key: str) -> Page | None:
+    return db.session.scalar(_public_pages().where(Page.key == key))
+
+
+def public_page_or_404(key: str) -> Page:
+    return db.first_or_404(_public_pages().where(Page.key == key))
 
 
 def page_by_key_or_404(key: str) -> Page:
@@ -125,6 +150,8 @@ def page_by_key_or_404(key: str) -> Page:
 
 def partner_hospitals() -> list[PartnerHospital]:
     stmt = sa.select(PartnerHospital).where(PartnerHospital.active.is_(True))
+    if hides_demo():
+        stmt = stmt.where(PartnerHospital.is_demo.is_(False))
     return list(db.session.scalars(stmt.order_by(PartnerHospital.sort_order, PartnerHospital.name)))
 
 
@@ -150,6 +177,8 @@ def content_fingerprint(extra: Sequence[object] = ()) -> str:
         scalar(sa.select(sa.func.count(Page.id))),
         scalar(sa.select(sa.func.max(PartnerHospital.updated_at))),
         scalar(sa.select(sa.func.count(PartnerHospital.id))),
+        scalar(sa.select(sa.func.max(SiteSetting.updated_at))),
+        scalar(sa.select(sa.func.count()).select_from(SiteSetting)),
     )).one()
     raw = "|".join(str(value) for value in (*row, *extra))
     return hashlib.sha256(raw.encode()).hexdigest()[:24]

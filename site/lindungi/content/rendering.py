@@ -4,8 +4,8 @@ markdown-it-py with the "js-default" preset (raw HTML off, tables on), then nh3 
 headings, paragraphs, lists, links, emphasis, tables, blockquotes, and images from the site's
 uploaded media only (/media/<key>-<width>.webp).
 Links may use http, https, mailto, tel or a site path; links to other sites get
-rel="noopener noreferrer". ``[[key]]`` tokens become formatted program figures before parsing, so
-no amount is ever typed into an article.
+rel="noopener noreferrer". ``[[key]]`` tokens become formatted program figures (and the settings
+staff fill in, such as contact channels) before parsing, so no amount is ever typed into an article.
 """
 
 from __future__ import annotations
@@ -87,7 +87,14 @@ _cleaner = nh3.Cleaner(
 
 
 def replace_tokens(text: str, values: Mapping[str, str]) -> str:
-    """``[[key]]`` -> its formatted figure; an unknown key stays visible so staff notice it."""
+    """``[[key]]`` -> its formatted figure; an unknown key stays visible so staff notice it.
+    A line (paragraph, list item) holding a setting that is not filled in (value "") is left
+    out whole: a promise or a contact channel the city has not confirmed is never shown."""
+    if "" in values.values():
+        text = "\n".join(
+            line for line in text.split("\n")
+            if not any(values.get(name) == "" for name in TOKEN_RE.findall(line))
+        )
     return TOKEN_RE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 

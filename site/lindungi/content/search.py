@@ -147,11 +147,23 @@ class SearchHit:
 
 
 def _visible(lang: str, now: datetime) -> list[sa.ColumnElement[bool]]:
-    return [
+    from lindungi.content.queries import hides_demo
+
+    conditions = [
         SearchDocument.lang == lang,
         SearchDocument.visible_from.is_not(None),
         SearchDocument.visible_from <= now,
     ]
+    if hides_demo():  # production never shows demonstration content, in search either
+        demo_articles = sa.select(Article.id).where(Article.is_demo.is_(True))
+        demo_pages = sa.select(Page.id).where(Page.is_demo.is_(True))
+        conditions.append(sa.not_(sa.or_(
+            sa.and_(SearchDocument.kind == DocumentKind.ARTICLE,
+                    SearchDocument.ref_id.in_(demo_articles)),
+            sa.and_(SearchDocument.kind == DocumentKind.PAGE,
+                    SearchDocument.ref_id.in_(demo_pages)),
+        )))
+    return conditions
 
 
 def _sqlite_ids(terms: Sequence[str], lang: str, now: datetime, limit: int) -> list[int]:

@@ -11,7 +11,7 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 from lindungi.content import rendering
-from lindungi.content.figures import formatted_figures
+from lindungi.content.figures import configured_figures, setting_tokens
 
 
 def page_locale() -> str:
@@ -19,11 +19,12 @@ def page_locale() -> str:
 
 
 def figures_for(locale: str) -> dict[str, str]:
-    """Formatted once per app and language: figures follow only from the configuration."""
+    """The figures, formatted once per app and language (they follow only from the
+    configuration), with this request's site settings (staff change those at any time)."""
     cache: dict[str, dict[str, str]] = current_app.extensions.setdefault("formatted_figures", {})
     if locale not in cache:
-        cache[locale] = formatted_figures(locale)
-    return cache[locale]
+        cache[locale] = configured_figures(locale)
+    return {**cache[locale], **setting_tokens(locale)}
 
 
 def site_host() -> str:

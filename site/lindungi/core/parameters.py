@@ -26,13 +26,10 @@ SRC_AREA = "Kepmendagri 300.2.2-2138/2025 jo. Kepmendagri 300.2.2-2430/2025"
 SRC_ID_NUMBERS = "Dukcapil: NIK and KK numbers have 16 digits"
 SRC_CALL_CENTRE = "BPJS Ketenagakerjaan public call centre"
 SRC_TIME_ZONE = "WITA (UTC+8); Keppres 41/1987"
-SRC_RETENTION = ("Setting: the retention periods the privacy notice promises (UU 27/2022 asks "
-                 "for deletion after the retention period); configurable")
 
 # Only the assumptions and settings may be overridden from configuration; regulation figures
 # change by editing this module (with its source), not by a deployment setting.
-OVERRIDABLE = frozenset({"min_age", "max_age", "kpj_length", "retention_approved_years",
-                         "retention_rejected_years"})
+OVERRIDABLE = frozenset({"min_age", "max_age", "kpj_length"})
 
 FigureKind = Literal["money", "number", "percent", "hours"]
 
@@ -105,10 +102,6 @@ class ProgramParameters:
     kk_length: int = field(default=16, metadata=_src(SRC_ID_NUMBERS))
     city_area_code: str = field(default="73.71", metadata=_src(SRC_AREA))
     time_zone: str = field(default="Asia/Makassar", metadata=_src(SRC_TIME_ZONE))
-
-    # How long requests are kept after the decision (privacy notice; `flask privacy purge`).
-    retention_approved_years: int = field(default=2, metadata=_src(SRC_RETENTION))
-    retention_rejected_years: int = field(default=1, metadata=_src(SRC_RETENTION))
 
     def __post_init__(self) -> None:
         # Settings come from configuration files: fail at start-up, not on a resident's request.
@@ -251,8 +244,6 @@ _STORED: dict[FigureKind, tuple[str, ...]] = {
         "kpj_length",
         "nik_length",
         "kk_length",
-        "retention_approved_years",
-        "retention_rejected_years",
     ),
     "percent": (
         "jkk_rate_percent",

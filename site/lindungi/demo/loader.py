@@ -31,6 +31,7 @@ from typing import Any
 from lindungi.content.models import Category
 from lindungi.content.sections import PAGE_KEYS, SLUG_MAX, SLUG_RE
 from lindungi.core.parameters import figures
+from lindungi.core.promises import TOKENS
 
 DEMO_DIR = Path(__file__).resolve().parent
 ARTICLES_DIR = DEMO_DIR / "articles"
@@ -38,8 +39,9 @@ PAGES_DIR = DEMO_DIR / "pages"
 COVERS_DIR = DEMO_DIR / "covers"
 HOSPITALS_FILE = DEMO_DIR / "hospitals.toml"
 
-#: Placeholders the site replaces with formatted program figures: every figure there is.
-KNOWN_TOKENS: frozenset[str] = frozenset(figures())
+#: Placeholders the site replaces with formatted program figures: every figure there is, and
+#: the settings staff fill in (core.promises; a line holding an empty one is left out).
+KNOWN_TOKENS: frozenset[str] = frozenset(figures()) | frozenset(TOKENS)
 
 #: Site pages that content may link to, without the /id or /en prefix.
 ALLOWED_LINK_PATHS: frozenset[str] = frozenset(
@@ -205,6 +207,13 @@ def find_links(text: str) -> list[str]:
     return LINK_RE.findall(text)
 
 
+def _article_link_slug(target: str, prefix: str) -> str:
+    """The slug of a link to a news article in this language ("/id/berita/<slug>"), else ""."""
+    start = f"{prefix}/berita/"
+    slug = target[len(start):] if target.startswith(start) else ""
+    return slug if SLUG_RE.match(slug) else ""
+
+
 def unknown_token_message(token: str) -> str:
     """Why [[token]] is refused, with the closest figure names as a hint."""
     message = f"unknown token [[{token}]]: not a figure in lindungi.core.parameters"
@@ -228,6 +237,8 @@ def _check_text(path: Path, text: str, where: str, lang: str) -> None:
                 path, f"{where}: external link {target!r} (content links only to site pages)"
             )
         prefix = f"/{lang}"
+        if _article_link_slug(target, prefix):
+            continue  # another demo article; load_articles checks that it exists
         if not target.startswith(prefix + "/") or target[len(prefix) :] not in ALLOWED_LINK_PATHS:
             raise _fail(path, f"{where}: link {target!r} is not an allowed {prefix}/... page")
 
@@ -337,6 +348,12 @@ def load_articles(directory: Path = ARTICLES_DIR) -> list[DemoArticle]:
                 f"{article.source_file}: slug {article.slug!r} already used in {seen[article.slug]}"
             )
         seen[article.slug] = article.source_file
+    for article in articles:
+        for lang, text in (("id", article.id), ("en", article.en)):
+            for target in find_links(text.body if text else ""):
+                slug = _article_link_slug(target, f"/{lang}")
+                if slug and slug not in seen:
+                    raise ValueError(f"{article.source_file}: link to unknown article {target!r}")
     pinned = [a.source_file for a in articles if a.pinned_until is not None]
     if len(pinned) > 1:
         raise ValueError(
@@ -437,6 +454,8 @@ _HOSPITAL_TEXT = (
     "services_en",
 )
 
+_HOSPITAL_UNVERIFIED = frozenset({"hours_id", "hours_en"})
+
 
 def load_hospitals(path: Path = HOSPITALS_FILE) -> list[DemoHospital]:
     """Partner hospitals (PLKK) known at seed time; staff complete the rest."""
@@ -450,7 +469,9 @@ def load_hospitals(path: Path = HOSPITALS_FILE) -> list[DemoHospital]:
     for n, row in enumerate(rows, start=1):
         where = f"hospital #{n}"
         _check_keys(path, row, set(_HOSPITAL_TEXT) | {"phone"}, {"beds"}, where)
-        values = {k: _text_field(path, row, k, where) for k in _HOSPITAL_TEXT}
+        # Opening hours may stay empty: unverified hours (a "24-hour" unit) are never seeded.
+        values = {k: _text_field(path, row, k, where, required=k not in _HOSPITAL_UNVERIFIED)
+                  for k in _HOSPITAL_TEXT}
         phone = row["phone"]
         if not isinstance(phone, str):
             raise _fail(path, f"{where}.phone must be a string (empty when unknown)")

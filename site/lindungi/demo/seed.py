@@ -49,15 +49,16 @@ def _article_texts(demo: DemoArticle) -> dict[str, operations.ArticleTextData]:
     return texts
 
 
-def _seed_article(demo: DemoArticle) -> bool:
+def _seed_article(demo: DemoArticle, publish: bool) -> bool:
     if operations.slug_taken(demo.slug):
         return False
     cover = save_image(cover_path(demo.cover).read_bytes()) if demo.cover else None
     article = operations.create_article(operations.ArticleData(
         slug=demo.slug, category=demo.category, texts=_article_texts(demo),
-        status=PublishStatus.PUBLISHED, publish_at=_utc(demo.published_at),
-        pinned_until=_utc(demo.pinned_until), cover=cover,
+        status=PublishStatus.PUBLISHED if publish else PublishStatus.DRAFT,
+        publish_at=_utc(demo.published_at), pinned_until=_utc(demo.pinned_until), cover=cover,
     ))
+    article.is_demo = True
     # The demo's own history: when the article was written and last corrected.
     article.created_at = _utc(demo.published_at) or article.created_at
     article.content_updated_at = _utc(demo.updated_at)
@@ -67,10 +68,11 @@ def _seed_article(demo: DemoArticle) -> bool:
 def _seed_page(demo: DemoPage) -> bool:
     if db.session.scalar(sa.select(Page.id).where(Page.key == demo.key)) is not None:
         return False
-    operations.create_page(demo.key, {
+    page = operations.create_page(demo.key, {
         lang: operations.PageTextData(title=text.title, summary=text.summary, body=text.body)
         for lang, text in (("id", demo.id), ("en", demo.en))
     })
+    page.is_demo = True
     return True
 
 
@@ -78,7 +80,7 @@ def _seed_hospital(demo: DemoHospital, order: int) -> bool:
     stmt = sa.select(PartnerHospital.id).where(PartnerHospital.name == demo.name_id)
     if db.session.scalar(stmt) is not None:
         return False
-    operations.create_hospital(operations.HospitalData(
+    hospital = operations.create_hospital(operations.HospitalData(
         # One name in both languages: "RS Primaya Makassar" is how residents know it.
         name=demo.name_id, address=demo.address,
         kecamatan_code=demo.kecamatan_code, phone=demo.phone, map_url=demo.map_url,
@@ -86,11 +88,14 @@ def _seed_hospital(demo: DemoHospital, order: int) -> bool:
         emergency_note_id=demo.emergency_note_id, emergency_note_en=demo.emergency_note_en,
         services_id=demo.services_id, services_en=demo.services_en, sort_order=order,
     ))
+    hospital.is_demo = True
     return True
 
 
-def seed_demo(only_if_empty: bool) -> str:
-    """Add the demo articles, pages and partner hospitals that are missing; flush, not commit."""
+def seed_demo(only_if_empty: bool, *, production: bool = False) -> str:
+    """Add the demo articles, pages and partner hospitals that are missing, marked as demo;
+    flush, not commit. In production nothing is published: articles stay drafts, and the
+    public site leaves out demo pages and hospitals (content.queries.hides_demo)."""
     if only_if_empty and _has_content():
         if search.index_missing():
             # A database restored or migrated without its SQLite search table.
@@ -98,6 +103,10 @@ def seed_demo(only_if_empty: bool) -> str:
         return "Content already present; nothing seeded."
     pages = sum(_seed_page(page) for page in load_pages())
     hospitals = sum(_seed_hospital(h, n) for n, h in enumerate(load_hospitals()))
-    articles = sum(_seed_article(article) for article in load_articles())
+    articles = sum(_seed_article(article, not production) for article in load_articles())
     db.session.flush()
-    return f"Seeded {articles} articles, {pages} pages and {hospitals} partner hospitals."
+    summary = f"Seeded {articles} articles, {pages} pages and {hospitals} partner hospitals"
+    if production:
+        return (summary + " as unpublished demonstration content (LINDUNGI_ENV=production "
+                "never publishes demo content).")
+    return summary + ", marked as demonstration content."

@@ -32,6 +32,7 @@ from lindungi.content.operations import slug_taken
 from lindungi.content.rendering import unknown_tokens
 from lindungi.content.sections import CATEGORY_LABELS, SLUG_MAX, SLUG_RE
 from lindungi.core.parameters import figures
+from lindungi.core.promises import TOKENS
 from lindungi.editor import wita
 from lindungi.editor.states import STATE_LABELS, State
 from lindungi.forms import BaseForm, GetForm
@@ -107,7 +108,7 @@ class _TextsForm(BaseForm):
 
     def _check_tokens(self) -> bool:
         """A [[figure]] that does not exist would show as it is on the public page."""
-        known = figures(program_parameters())
+        known = {**figures(program_parameters()), **dict.fromkeys(TOKENS)}
         ok = True
         for lang in ("id", "en"):
             for name in self.text_names:

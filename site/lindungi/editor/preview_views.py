@@ -16,6 +16,7 @@ from lindungi.content.rendering import unknown_tokens
 from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.content.web import page_locale, render_body
 from lindungi.core.parameters import figures
+from lindungi.core.promises import TOKENS
 from lindungi.editor.article_views import load_article
 from lindungi.editor.blueprint import EDITORS, bp
 from lindungi.editor.labels import page_label
@@ -37,7 +38,7 @@ def live_preview() -> str:
     lang = request.form.get("lang", "id")
     lang = lang if lang in LANGS else "id"
     text = request.form.get(f"{lang}_body", "")[:LIVE_PREVIEW_MAX]
-    unknown = unknown_tokens(text, figures(program_parameters()))
+    unknown = unknown_tokens(text, {**figures(program_parameters()), **dict.fromkeys(TOKENS)})
     return render_template("editor/_live_preview.html", html=render_body(text, lang),
                            unknown=unknown)
 

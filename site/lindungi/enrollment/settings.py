@@ -8,7 +8,3 @@ NOTICE_VERSION = "2026-11-01"
 
 # One request may carry a whole household's workers, but not a whole street's.
 MAX_WORKERS = 10
-
-# What the city promises on the confirmation page: reviewers aim to decide within this many
-# working days.
-REVIEW_WORKING_DAYS = 14

@@ -28,11 +28,11 @@ from lindungi.enrollment.pages import (
     render_step,
     worker_context,
 )
-from lindungi.enrollment.settings import MAX_WORKERS, REVIEW_WORKING_DAYS
+from lindungi.enrollment.settings import MAX_WORKERS
 from lindungi.enrollment.text import display_phone
 from lindungi.extensions import db
-from lindungi.program import program_parameters
 from lindungi.protection.notice import current_notice_version
+from lindungi.site_settings import values as site_values
 from lindungi.timeutil import utcnow
 
 
@@ -137,7 +137,7 @@ def consent() -> Response:
             return go(next_place(answers, place))
     return render_step(place, "enrollment/steps/consent.html",
                        _("How the city uses these details"), answers, form=form,
-                       notice_version=current_notice_version(), retention=program_parameters())
+                       notice_version=current_notice_version())
 
 
 @bp.get("/daftar/periksa")
@@ -230,5 +230,6 @@ def done() -> Response | str:
     reference = session.get(drafts.REFERENCE_KEY)
     if not isinstance(reference, str):
         return leave_flow("enrollment.start")
+    # The decision time is a promise only once the city has set it (site settings).
     return render_template("enrollment/done.html", reference=reference,
-                           review_days=REVIEW_WORKING_DAYS)
+                           review_days=site_values.current().whole("decision_working_days"))

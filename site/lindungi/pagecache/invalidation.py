@@ -24,12 +24,14 @@ from lindungi.content.models import (
 from lindungi.enrollment.window import EnrollmentWindow
 from lindungi.extensions import db
 from lindungi.public_figures.models import FigureRow
+from lindungi.site_settings.models import SiteSetting
 
 # What public pages show. A flush that touches any of these changes the content version: the
-# articles and pages, whether new requests are open (home page, checker, start page) and the
-# published programme figures.
+# articles and pages, whether new requests are open (home page, checker, start page), the
+# published programme figures and the site settings (contact channels and promises shown on
+# every page's footer and in page bodies).
 CONTENT_MODELS = (Article, ArticleText, Page, PageText, PartnerHospital, MediaImage,
-                  SlugRedirect, SearchDocument, EnrollmentWindow, FigureRow)
+                  SlugRedirect, SearchDocument, EnrollmentWindow, FigureRow, SiteSetting)
 CHANGED = "lindungi.content_changed"
 
 

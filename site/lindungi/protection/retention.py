@@ -1,14 +1,17 @@
 """Retention as the privacy notice states it (`flask --app lindungi privacy purge`).
 
-- A request approved or registered is deleted RETENTION_APPROVED_YEARS after its last decision
-  (the approval, or the registration that followed it); a request not approved,
-  RETENTION_REJECTED_YEARS after the refusal. Its workers, history and internal notes go with
-  it; anonymous counts stay in enrollment_statistic. Requests still being handled are kept.
+- A request approved or registered is deleted `retention_approved_years` after its last
+  decision (the approval, or the registration that followed it); a request not approved,
+  `retention_rejected_years` after the refusal. Both are site settings (/staf/pengaturan), the
+  same ones the privacy notice and the consent step show: one source, so what the site promises
+  is what gets deleted. While a period is empty, the site states none for that kind and the
+  purge deletes none of that kind (it says so; `flask launch-check` lists the empty setting).
+  Its workers, history and internal notes go with it; anonymous counts stay in
+  enrollment_statistic. Requests still being handled are kept.
 - Drafts and the queue's saved searches are deleted once expired.
 - Audit rows older than AUDIT_DETAIL_MONTHS keep who did what to which record and when, but lose
   their details and the client address.
 
-The notice and the consent step show the same two periods (content.figures reads the settings).
 Each run that changes something writes one audit row with the counts.
 """
 
@@ -35,6 +38,7 @@ from lindungi.enrollment.models import (
 from lindungi.extensions import db
 from lindungi.protection.models import EnrollmentStatistic
 from lindungi.review.models import QueueSearch
+from lindungi.site_settings import values as site_values
 
 R = EnrollmentRequest
 KEPT_AFTER_APPROVAL = (RequestStatus.APPROVED, RequestStatus.REGISTERED)
@@ -68,16 +72,39 @@ def _last_decision() -> sa.ColumnElement[datetime]:
     return sa.func.coalesce(latest, R.decided_at, R.updated_at)
 
 
-def due_request_ids(now: datetime) -> list[int]:
-    cfg = current_app.config
-    approved_cutoff = months_before(now, 12 * int(cfg["RETENTION_APPROVED_YEARS"]))
-    rejected_cutoff = months_before(now, 12 * int(cfg["RETENTION_REJECTED_YEARS"]))
+@dataclass(frozen=True)
+class Periods:
+    """The retention periods in years as staff set them; None while a setting is empty."""
+
+    approved_years: int | None
+    rejected_years: int | None
+
+    def unset(self) -> list[str]:
+        """The kinds of request the purge leaves alone because their period is not set."""
+        kinds = (("approved or registered requests", self.approved_years),
+                 ("requests not approved", self.rejected_years))
+        return [kind for kind, years in kinds if not years]
+
+
+def periods() -> Periods:
+    """Read from the database now (not this request's copy): the settings the notice shows."""
+    site = site_values.load()
+    return Periods(site.whole("retention_approved_years"),
+                   site.whole("retention_rejected_years"))
+
+
+def due_request_ids(now: datetime, kept: Periods) -> list[int]:
     decided = _last_decision()
-    return list(db.session.scalars(
-        sa.select(R.id).where(sa.or_(
-            sa.and_(R.status.in_(KEPT_AFTER_APPROVAL), decided <= approved_cutoff),
-            sa.and_(R.status == RequestStatus.REJECTED, decided <= rejected_cutoff),
-        )).order_by(R.id)))
+    due = []
+    if kept.approved_years:
+        cutoff = months_before(now, 12 * kept.approved_years)
+        due.append(sa.and_(R.status.in_(KEPT_AFTER_APPROVAL), decided <= cutoff))
+    if kept.rejected_years:
+        cutoff = months_before(now, 12 * kept.rejected_years)
+        due.append(sa.and_(R.status == RequestStatus.REJECTED, decided <= cutoff))
+    if not due:
+        return []
+    return list(db.session.scalars(sa.select(R.id).where(sa.or_(*due)).order_by(R.id)))
 
 
 def count_and_delete(request_ids: Iterable[int]) -> tuple[int, int]:
@@ -131,10 +158,10 @@ def _delete_expired(model: type[EnrollmentDraft] | type[QueueSearch], now: datet
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def purge(now: datetime) -> PurgeReport:
-    """Delete or anonymise everything due at `now` (naive UTC); flushes and audits, the caller
-    commits (or rolls back, for a dry run)."""
-    requests, workers = count_and_delete(due_request_ids(now))
+def purge(now: datetime, kept: Periods) -> PurgeReport:
+    """Delete or anonymise everything due at `now` (naive UTC) under the periods `kept`;
+    flushes and audits, the caller commits (or rolls back, for a dry run)."""
+    requests, workers = count_and_delete(due_request_ids(now, kept))
     report = PurgeReport(
         deleted_requests=requests, deleted_workers=workers,
         deleted_drafts=_delete_expired(EnrollmentDraft, now),

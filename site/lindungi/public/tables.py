@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import current_app
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
@@ -24,7 +25,9 @@ class TableRow:
 
 # Sources that are not regulations, said in the page's language.
 SOURCE_LABELS = {
-    p.SRC_AGE: _l("Set by the city: no regulation fixes an age range for this cover"),
+    # Not the city's rule until PROGRAM_AGE_SOURCE names where the city set it (age_source()).
+    p.SRC_AGE: _l("Assumption: no regulation found fixes an age range for this cover, and the "
+                  "city has not confirmed one"),
     p.SRC_DECILE: _l("Kota Makassar program: welfare deciles of the national socio-economic data"),
     p.SRC_CALL_CENTRE: _l("BPJS Ketenagakerjaan public call centre"),
     p.SRC_KPJ: _l("Setting: KPJ length"),
@@ -75,9 +78,16 @@ def source_label(source: str) -> str:
 def figure_rows(keys: list[tuple[str, object]], locale: str) -> list[TableRow]:
     found = figures(program_parameters())
     return [
-        TableRow(str(label), format_figure(found[key], locale), "", source_label(found[key].source))
+        TableRow(str(label), format_figure(found[key], locale), "", _figure_source(key, found[key]))
         for key, label in keys
     ]
+
+
+def _figure_source(key: str, figure: p.Figure) -> str:
+    configured = current_app.config["PROGRAM_AGE_SOURCE"]
+    if figure.source == p.SRC_AGE and configured:
+        return gettext("Set by the city: %(source)s", source=configured)
+    return source_label(figure.source)
 
 
 def contribution_rows(locale: str, program: str | None = None) -> list[TableRow]:

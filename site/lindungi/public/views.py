@@ -31,7 +31,7 @@ def home() -> str:
 
 
 def _render_page(template: str, key: str, **context: Any) -> str:
-    page = queries.page_by_key_or_404(key)
+    page = queries.public_page_or_404(key)
     lang = page_locale()
     return render_template(
         template, page=page, text=page.text_or_fallback(lang),

@@ -13,6 +13,7 @@ NAVIGATION = (
     ("review.queue", _l("Enrollment requests")),
     ("editor.articles", _l("News")),
     ("editor.pages", _l("Pages")),
+    ("site_settings.edit", _l("Site settings")),
     ("staff.accounts_list", _l("Staff accounts")),
     ("staff.enrollment_window", _l("New requests")),
     ("audit.log", _l("Audit log")),

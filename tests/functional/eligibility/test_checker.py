@@ -144,9 +144,18 @@ def test_configured_age_limits_are_used(make_app) -> None:
     client = app.test_client()
     soup = soup_of(client.get(URL.format(lang="en"), query_string=answers(age="16")))
     assert "Is between 16 and 60 years old." in texts(soup, "ul.met li")
-    assert "aged 16 to 60" in soup.select_one("#age-hint").get_text()
+    # No PROGRAM_AGE_SOURCE: the range is said to be an assumption, not the city's rule.
+    hint = soup.select_one("#age-hint").get_text()
+    assert "ages 16 to 60" in hint and "assumption" in hint
     soup = soup_of(client.get(URL.format(lang="en"), query_string=answers(age="61")))
     assert texts(soup, "ul.not-met li")[0].startswith("The program is for workers aged 16 to 60.")
+
+
+def test_age_range_is_the_citys_rule_only_with_a_source(make_app) -> None:
+    app = make_app(PROGRAM_AGE_SOURCE="Perwali Makassar 1/2027")
+    soup = soup_of(app.test_client().get(URL.format(lang="en")))
+    hint = soup.select_one("#age-hint").get_text()
+    assert "aged 18 to 65" in hint and "assumption" not in hint
 
 
 @pytest.mark.parametrize(

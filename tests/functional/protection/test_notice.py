@@ -1,5 +1,5 @@
 """The privacy notice is true and is the consent's version: it shows the retention periods from
-the settings, names who sees full NIK and KK, does not list data that is never asked; consent
+the site settings (those `flask privacy purge` applies), names who sees full NIK and KK, does not list data that is never asked; consent
 records the privacy page's revision (an edit asks again) and whether it was given on the
 workers' behalf."""
 
@@ -14,6 +14,7 @@ from lindungi.enrollment.models import EnrollmentRequest
 from lindungi.extensions import db
 from tests.support.checking import soup_of
 from tests.support.enrollment import Flow
+from tests.support.launch import set_settings
 
 
 def page_text(client, path: str) -> str:
@@ -21,7 +22,9 @@ def page_text(client, path: str) -> str:
 
 
 def test_the_notice_says_what_is_true(make_seeded_app) -> None:
-    client = make_seeded_app(RETENTION_APPROVED_YEARS=3).test_client()
+    app = make_seeded_app()
+    set_settings(app, retention_approved_years="3", retention_rejected_years="1")
+    client = app.test_client()
     notice = page_text(client, "/id/privasi")
     assert "lokasi kerja" not in notice.lower()
     assert "disimpan selama 3 tahun setelah keputusan terakhir" in notice
@@ -35,7 +38,8 @@ def test_the_notice_says_what_is_true(make_seeded_app) -> None:
 
 
 def test_consent_shows_the_same_periods_and_who_sees_what(make_seeded_app) -> None:
-    app = make_seeded_app(RETENTION_APPROVED_YEARS=3, RETENTION_REJECTED_YEARS=2)
+    app = make_seeded_app()
+    set_settings(app, retention_approved_years="3", retention_rejected_years="2")
     flow = Flow(app.test_client(), "en")
     flow.applicant()
     flow.worker()

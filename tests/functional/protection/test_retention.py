@@ -1,6 +1,7 @@
 """`flask --app lindungi privacy purge`, with the clock moved (app.config["NOW"]): what the
-privacy notice promises is what gets deleted, the statistics keep anonymous counts, and the run
-is in the audit log. --dry-run only counts."""
+privacy notice promises is what gets deleted (the periods are the site settings the notice and
+the consent step show; a kind whose period is empty is kept, and the run says so), the
+statistics keep anonymous counts, and the run is in the audit log. --dry-run only counts."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ from lindungi.extensions import db
 from lindungi.protection.models import EnrollmentStatistic
 from lindungi.protection.retention import months_before
 from lindungi.review.models import QueueSearch
+from lindungi.site_settings.models import SiteSetting
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
+from tests.support.launch import set_settings
 from tests.support.staff import create_request, fixed_now
 
 S = RequestStatus
@@ -62,6 +65,9 @@ def aged(app: Flask) -> dict[str, int]:
         "open_old": made(app, S.RECEIVED, None),
     }
     with app.app_context():
+        # The periods as staff set them (rows written directly: no audit row of their own).
+        db.session.add_all([SiteSetting(key="retention_approved_years", value="2"),
+                            SiteSetting(key="retention_rejected_years", value="1")])
         staff = accounts.create_staff("a@makassarkota.go.id", Role.ADMIN, STAFF_PASSWORD)
         db.session.flush()
         db.session.add(InternalNote(request_id=ids["approved_due"], staff_id=staff.id,
@@ -140,12 +146,47 @@ def test_a_dry_run_counts_and_changes_nothing(app: Flask, aged) -> None:
 
 
 def test_the_periods_are_settings(make_app, tmp_path) -> None:
-    app = make_app(RETENTION_APPROVED_YEARS=3, RETENTION_REJECTED_YEARS=2)
+    app = make_app()
+    set_settings(app, retention_approved_years="3", retention_rejected_years="2")
     kept = made(app, S.APPROVED, NOW - timedelta(days=731))
     also_kept = made(app, S.REJECTED, NOW - timedelta(days=366))
+    due = made(app, S.REJECTED, NOW - timedelta(days=731))
     app.config["NOW"] = fixed_now(NOW.year, NOW.month, NOW.day, NOW.hour)
-    assert app.test_cli_runner().invoke(args=["privacy", "purge"]).exit_code == 0
+    result = app.test_cli_runner().invoke(args=["privacy", "purge"])
+    assert result.exit_code == 0 and "Skipped" not in result.output
     assert remaining(app) == {kept, also_kept}
+    assert due not in remaining(app)
+
+
+def test_a_kind_whose_period_is_empty_is_kept_and_the_run_says_so(make_app) -> None:
+    app = make_app()
+    set_settings(app, retention_rejected_years="1")
+    approved = made(app, S.APPROVED, NOW - timedelta(days=4000))
+    registered = made(app, S.REGISTERED, NOW - timedelta(days=4000))
+    rejected = made(app, S.REJECTED, NOW - timedelta(days=366))
+    app.config["NOW"] = fixed_now(NOW.year, NOW.month, NOW.day, NOW.hour)
+    result = app.test_cli_runner().invoke(args=["privacy", "purge"])
+    assert result.exit_code == 0, result.output
+    assert "Skipped approved or registered requests: their retention period is not set" in (
+        result.output)
+    assert "requests not approved" not in result.output
+    assert "deleted requests: 1," in result.output
+    assert remaining(app) == {approved, registered}
+    assert rejected not in remaining(app)
+
+
+def test_with_no_period_set_no_request_is_deleted(make_app) -> None:
+    app = make_app()
+    old = {made(app, status, NOW - timedelta(days=4000))
+           for status in (S.APPROVED, S.REGISTERED, S.REJECTED)}
+    app.config["NOW"] = fixed_now(NOW.year, NOW.month, NOW.day, NOW.hour)
+    result = app.test_cli_runner().invoke(args=["privacy", "purge", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "Skipped approved or registered requests" in result.output
+    assert "Skipped requests not approved" in result.output
+    assert "deleted requests: 0, deleted workers: 0" in result.output
+    assert app.test_cli_runner().invoke(args=["privacy", "purge"]).exit_code == 0
+    assert remaining(app) == old
 
 
 @pytest.mark.parametrize(("moment", "months", "expected"), [

@@ -91,7 +91,7 @@ def test_article_page(client) -> None:
     soup = soup_of(response)
     assert soup.h1.get_text(strip=True).startswith("Penandatanganan Kerja Sama RS Primaya")
     meta = soup.select_one(".article-header").get_text(" ", strip=True)
-    assert "Jumat, 13 Februari 2026, 13.20 WITA" in meta
+    assert "Jumat, 13 Februari 2026, 14.20 WITA" in meta  # reported as 13.20 WIB
     assert "16.05 WITA" in meta  # updated
     cover = soup.select_one("figure.cover")
     assert cover.img["alt"].startswith("Gambar gedung balai kota")
@@ -127,14 +127,14 @@ def test_article_social_cards_and_json_ld(client) -> None:
     assert og["og:type"] == "article"
     assert og["og:url"] == f"{BASE_URL}/en/berita/{SIGNING}"
     assert og["og:image"].startswith(BASE_URL + "/media/")
-    assert og["article:published_time"] == "2026-02-13T13:20:00+08:00"
+    assert og["article:published_time"] == "2026-02-13T14:20:00+08:00"
     twitter = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": True})}
     assert twitter["twitter:card"] == "summary_large_image"
     script = soup.find("script", type="application/ld+json")
     data = json.loads(script.string)
     assert data["@type"] == "NewsArticle"
     assert data["headline"].startswith("RS Primaya Partnership Signed")
-    assert data["datePublished"] == "2026-02-13T13:20:00+08:00"
+    assert data["datePublished"] == "2026-02-13T14:20:00+08:00"
     assert data["dateModified"] == "2026-02-13T16:05:00+08:00"
     assert data["image"][0] == og["og:image"]
 

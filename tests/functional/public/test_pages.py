@@ -43,8 +43,12 @@ def test_home_key_figures_come_from_parameters(client, lang, city_pays, jkm_tota
     params = program_parameters()
     assert format_rupiah(params.city_contribution_monthly, lang) == city_pays
     soup = soup_of(client.get(f"/{lang}/"))
-    figures = [dd.get_text(strip=True) for dd in soup.select(".key-figures dd")]
+    amounts = soup.select(".key-figures dd:not(.figure-condition)")
+    figures = [dd.get_text(strip=True) for dd in amounts]
     assert figures == [city_pays, jkm_total]
+    # The JKM total is paid only after three months of membership: said right beside it.
+    condition = soup.select_one(".key-figures dd.figure-condition").get_text(" ", strip=True)
+    assert "3" in condition and ("bulan" in condition if lang == "id" else "months" in condition)
 
 
 def test_home_calls_to_action_and_latest_news(client, app: Flask) -> None:
@@ -123,11 +127,13 @@ def test_claim_page_lists_partner_hospital_without_inventing_a_phone(client) -> 
     assert hospital.h3.get_text(strip=True) == "RS Primaya Makassar"
     text = hospital.get_text(" ", strip=True)
     assert "Jalan Aroepala" in text
-    assert "Not listed here yet" in text and "175" in text
+    # No phone line at all while the number is not verified (never an empty "Phone" row).
+    assert "Phone" not in [dt.get_text(strip=True) for dt in hospital.select("dt")]
     assert not hospital.select('a[href^="tel:"]')
+    # Nor unverified opening hours such as a 24-hour emergency unit.
+    assert "24 hours" not in text and "Opening hours" not in text
     map_link = hospital.select_one('a[href^="https://www.openstreetmap.org"]')
     assert map_link["rel"] == ["noopener", "noreferrer"]
-    assert "24" in text  # opening hours
     assert "report" in hospital.select_one(".emergency-note").get_text()
 
 

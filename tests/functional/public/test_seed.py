@@ -41,7 +41,8 @@ def test_seeded_content(app: Flask) -> None:
         assert not search.index_missing()
         lead = db.session.scalar(sa.select(Article).where(
             Article.slug == "penandatanganan-kerja-sama-rs-primaya"))
-        assert lead.publish_at.isoformat() == "2026-02-13T05:20:00"  # 13:20 WITA, stored UTC
+        # Reported as 13.20 WIB, i.e. 14.20 WITA, stored as UTC.
+        assert lead.publish_at.isoformat() == "2026-02-13T06:20:00"
 
 
 def _mean_difference(one: Image.Image, other: Image.Image) -> float:

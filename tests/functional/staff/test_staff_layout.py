@@ -48,7 +48,8 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
         return [a["href"] for a in soup.select("nav.staff-nav li a")]
 
     assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
-                                "/staf/akun", "/staf/masa-pendaftaran", "/staf/audit",
-                                "/staf/data-pribadi"]
+                                "/staf/pengaturan", "/staf/akun", "/staf/masa-pendaftaran",
+                                "/staf/audit", "/staf/data-pribadi"]
     assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
-    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]
+    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman",
+                                         "/staf/pengaturan"]
