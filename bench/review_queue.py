@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlalchemy as sa
-from tests.staff_helpers import sign_in_as
+from tests.support.staff import sign_in_as
 
 from lindungi import create_app
 from lindungi.core.places import kecamatan_list, kelurahan_for

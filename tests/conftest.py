@@ -1,4 +1,10 @@
-"""Fixtures after flaskr (app, client, runner, auth) and Indico (factory fixtures)."""
+"""Fixtures every test may use, after flaskr (app, client, runner, auth) and Indico (factory
+fixtures). Each test gets its own copy of a database made once per session (tests/support/apps.py).
+
+Layout: tests sit by feature (tests/functional/<feature>/, tests/browser/, tests/unit/); fixtures
+live in the nearest conftest.py that covers every test using them; plain helpers (functions,
+classes, constants) live in tests/support/ and are imported.
+"""
 
 from __future__ import annotations
 
@@ -15,38 +21,36 @@ from lindungi import create_app
 from lindungi.extensions import db, limiter
 from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
-from tests.checking import CheckingClient
-from tests.staff_helpers import AuthActions
-
-STAFF_PASSWORD = "correct horse battery staple"
-
-
-def base_config(tmp_path: Path) -> dict[str, Any]:
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        "MEDIA_DIR": str(tmp_path / "media"),
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "SERVER_NAME": None,
-    }
+from tests.support.apps import (
+    BASE_URL,
+    DATABASE_FILE,
+    FIXED_NOW,
+    STAFF_PASSWORD,
+    base_config,
+    copy_seeded_content,
+    migrated_database,
+    seeded_folder,
+)
+from tests.support.checking import CheckingClient
+from tests.support.staff import AuthActions
 
 
 @pytest.fixture(scope="session")
 def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty database with the full schema, made once and copied for every test."""
-    folder = tmp_path_factory.mktemp("schema")
-    app = create_app(base_config(folder))
-    with app.app_context():
-        db.create_all()
-        db.engine.dispose()
-    return folder / "test.sqlite3"
+    """An empty database built by the migrations, made once and copied for every test."""
+    return migrated_database(tmp_path_factory.mktemp("schema"))
+
+
+@pytest.fixture(scope="session")
+def seeded_files(tmp_path_factory: pytest.TempPathFactory, schema_template: Path) -> Path:
+    """A folder with the demo content's database and media, made once (only when a test asks)."""
+    return seeded_folder(tmp_path_factory.mktemp("seeded"), schema_template)
 
 
 @pytest.fixture
 def make_app(tmp_path: Path, schema_template: Path) -> Callable[..., Flask]:
     def factory(**overrides: Any) -> Flask:
-        shutil.copy(schema_template, tmp_path / "test.sqlite3")
+        shutil.copy(schema_template, tmp_path / DATABASE_FILE)
         app = create_app({**base_config(tmp_path), **overrides})
         return app
 
@@ -99,3 +103,27 @@ def auth(client: CheckingClient, make_staff: Callable[..., StaffUser]) -> AuthAc
     """auth.login(role=Role.ADMIN) signs `client` in as a new account of that role (reviewer by
     default) and returns it; auth.logout() signs out through the form."""
     return AuthActions(client, make_staff)
+
+
+@pytest.fixture
+def make_seeded_app(
+    make_app: Callable[..., Flask], seeded_files: Path
+) -> Iterator[Callable[..., Flask]]:
+    """Factory: make_seeded_app(SETTING=value, ...) -> an app on a copy of the demo content, at
+    FIXED_NOW and BASE_URL unless overridden, with the checking test client."""
+    made: list[Flask] = []
+
+    def factory(**overrides: Any) -> Flask:
+        app = make_app(**{"NOW": FIXED_NOW, "BASE_URL": BASE_URL, **overrides})
+        copy_seeded_content(app, seeded_files)
+        app.test_client_class = CheckingClient
+        with app.app_context():
+            limiter.reset()
+        made.append(app)
+        return app
+
+    yield factory
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()

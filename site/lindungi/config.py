@@ -63,6 +63,9 @@ def flask_defaults() -> dict[str, Any]:
         "RATELIMIT_STRATEGY": "fixed-window",
         "JSON_SORT_KEYS": False,
         "TEMPLATES_AUTO_RELOAD": False,
+        # Memory-hard and slow on purpose (staff.passwords); only the tests set a cheap method,
+        # and check_production refuses anything but scrypt.
+        "PASSWORD_HASH_METHOD": "scrypt",
     }
 
 
@@ -121,4 +124,9 @@ def check_production(config: Mapping[str, Any]) -> None:
             "Production is configured with SQLite. Several app servers behind a load balancer "
             "need PostgreSQL: set LINDUNGI_DATABASE_URL=postgresql+psycopg://..., or set "
             "LINDUNGI_ALLOW_SQLITE_IN_PRODUCTION=1 for a single-server installation."
+        )
+    if not str(config.get("PASSWORD_HASH_METHOD", "")).startswith("scrypt"):
+        raise ConfigError(
+            "PASSWORD_HASH_METHOD is set to a method other than scrypt. Cheap password hashes "
+            "are for the tests only: remove the setting in production."
         )

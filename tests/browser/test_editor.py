@@ -12,12 +12,8 @@ from flask import Flask
 from playwright.sync_api import expect
 
 from lindungi.staff.models import Role
-from tests.conftest import STAFF_PASSWORD
-from tests.editor_helpers import picture
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    make_seeded_app,
-    seeded_files,
-)
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.editor import picture
 
 pytestmark = pytest.mark.browser
 TITLE_ID = "Jadwal Verifikasi Data Peserta Desember"
@@ -27,7 +23,7 @@ DUE = datetime(2026, 11, 26, 1, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def app(make_seeded_app) -> Flask:  # noqa: F811 - the seeded content, for the live server
+def app(make_seeded_app) -> Flask:  # the seeded content, for the live server
     return make_seeded_app()
 
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lindungi.core import places
-from tests.enrollment_support import NOW
+from tests.support.enrollment import NOW
 
 pytestmark = pytest.mark.browser
 

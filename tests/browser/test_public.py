@@ -9,18 +9,14 @@ import pytest
 from flask import Flask
 from playwright.sync_api import expect
 
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    BASE_URL,
-    make_seeded_app,
-    seeded_files,
-)
+from tests.support.apps import BASE_URL
 
 pytestmark = pytest.mark.browser
 SIGNING = "penandatanganan-kerja-sama-rs-primaya"
 
 
 @pytest.fixture
-def app(make_seeded_app) -> Flask:  # noqa: F811 - the seeded content, for the live server
+def app(make_seeded_app) -> Flask:  # the seeded content, for the live server
     return make_seeded_app()
 
 

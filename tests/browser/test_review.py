@@ -15,8 +15,8 @@ from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
-from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, load_request
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.staff import create_request, load_request
 
 pytestmark = pytest.mark.browser
 

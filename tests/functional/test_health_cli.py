@@ -8,7 +8,7 @@ from flask import Flask
 from lindungi.extensions import db
 from lindungi.paths import __version__
 from lindungi.staff.models import Role, StaffUser
-from tests.conftest import STAFF_PASSWORD
+from tests.support.apps import STAFF_PASSWORD
 
 
 def test_healthz_reports_version_and_database(client) -> None:

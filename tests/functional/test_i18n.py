@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from lindungi.formatting import format_datetime_wita, format_rupiah
 from lindungi.paths import PROJECT_ROOT
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 PO_FILE = PROJECT_ROOT / "translations" / "id" / "LC_MESSAGES" / "messages.po"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 
 @pytest.mark.parametrize(("lang", "labels"), [

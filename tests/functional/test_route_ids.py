@@ -5,7 +5,7 @@ the object that int() would read from it (objects 1 and 12 exist here)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -15,12 +15,7 @@ from werkzeug.routing import AnyConverter, Rule
 from lindungi.extensions import db
 from lindungi.staff.models import Role, StaffUser
 from lindungi.urlargs import IdConverter
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    make_seeded_app,
-    public_app,
-    seeded_files,
-)
-from tests.staff_helpers import create_request, csrf_token, sign_in_as
+from tests.support.staff import create_request, csrf_token, sign_in_as
 
 BAD_NUMBERS = [
     "99999999999999999999",  # overflows every INTEGER column
@@ -57,8 +52,8 @@ def paths_with_a_bad_number(rule: Rule) -> Iterator[str]:
 
 
 @pytest.fixture
-def app(public_app: Flask) -> Flask:  # noqa: F811 - the fixture, imported above
-    return public_app
+def app(make_seeded_app: Callable[..., Flask]) -> Flask:
+    return make_seeded_app()
 
 
 def test_the_app_int_converter_is_the_bounded_one(app: Flask) -> None:

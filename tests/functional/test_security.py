@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import Flask, abort
 
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 
 def test_security_headers_on_every_page(client) -> None:

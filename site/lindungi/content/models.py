@@ -186,7 +186,8 @@ class SearchDocument(db.Model):
     filled in. Kept in sync by content.operations; rebuilt from the content by search.rebuild().
 
     On SQLite the words are indexed by the FTS5 table `search_fts` (rowid = this id), made by
-    search.ensure_index(); on PostgreSQL the text is matched with to_tsvector at query time.
+    migration 0002 (no model can describe it); on PostgreSQL the text is matched with
+    to_tsvector at query time.
     """
 
     __tablename__ = "search_document"

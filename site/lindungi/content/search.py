@@ -4,6 +4,9 @@
 search in production. Both see the same rows (SearchDocument: plain text with figures filled in)
 and treat words the same way: no stemming, prefix matching (so "kecela" finds "kecelakaan"
 while typing), every word required. The operations module keeps the rows in sync.
+
+The tables come from the migrations (search_document from 0001, SQLite's FTS5 table search_fts
+from 0002), so writes and searches run no table checks; rebuild() alone makes the FTS5 table.
 """
 
 from __future__ import annotations
@@ -50,25 +53,8 @@ def terms_of(query: str) -> list[str]:
 # ---------------------------------------------------------------- index upkeep
 
 
-def ensure_index() -> None:
-    """Create the index tables if missing. SQLite's FTS5 table is a virtual table that
-    migrations do not describe; search_document is made here too, so a database migrated
-    before it existed gets it on the first write (it is derived data, rebuilt by rebuild())."""
-    connection = db.session.connection()
-    SearchDocument.__table__.create(connection, checkfirst=True)
-    if _on_sqlite():
-        db.session.execute(sa.text(_FTS_DDL))
-
-
-def _index_exists() -> bool:
-    inspector = sa.inspect(db.session.connection())
-    names = {SearchDocument.__tablename__} | ({FTS_TABLE} if _on_sqlite() else set())
-    return all(inspector.has_table(name) for name in names)
-
-
 def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
     stmt = sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id, lang=lang)
-    ensure_index()
     doc = db.session.scalar(stmt)
     if doc is None:
         doc = SearchDocument(kind=kind, ref_id=ref_id, lang=lang)
@@ -84,8 +70,6 @@ def _put(kind: DocumentKind, ref_id: int, lang: str, **fields: object) -> None:
 
 
 def remove(kind: DocumentKind, ref_id: int) -> None:
-    if not _index_exists():
-        return
     docs = db.session.scalars(sa.select(SearchDocument).filter_by(kind=kind, ref_id=ref_id)).all()
     for doc in docs:
         if _on_sqlite():
@@ -124,10 +108,11 @@ def index_page(page: Page) -> None:
 
 
 def rebuild() -> int:
-    """Index every article and page from scratch (after a restore or a figure change)."""
+    """Index every article and page from scratch (after a restore or a figure change). On
+    SQLite the FTS5 table is dropped and made again, which also brings back a missing one."""
     if _on_sqlite():
         db.session.execute(sa.text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
-    ensure_index()
+        db.session.execute(sa.text(_FTS_DDL))
     db.session.execute(sa.delete(SearchDocument))
     count = 0
     for article in db.session.scalars(sa.select(Article)):
@@ -140,8 +125,11 @@ def rebuild() -> int:
 
 
 def index_missing() -> bool:
-    """True when the index tables are absent (a database made by migrations, never indexed)."""
-    return not _index_exists()
+    """True when an index table is absent: a database restored without SQLite's FTS5 table
+    (migration 0002 makes it), which `flask seed-demo` repairs with rebuild()."""
+    inspector = sa.inspect(db.session.connection())
+    names = {SearchDocument.__tablename__} | ({FTS_TABLE} if _on_sqlite() else set())
+    return not all(inspector.has_table(name) for name in names)
 
 
 # ---------------------------------------------------------------- searching
@@ -206,8 +194,6 @@ def search(
     terms = terms_of(query)
     if not terms:
         return []
-    if not _index_exists():
-        return []  # nothing indexed yet: `flask seed-demo` or the first edit builds the index
     moment = now or queries.now()
     finder = _sqlite_ids if _on_sqlite() else _postgres_ids
     ids = finder(terms, lang, moment, limit)

@@ -8,9 +8,9 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_login import UserMixin
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from lindungi.extensions import db, str_enum
+from lindungi.staff import passwords
 from lindungi.timeutil import utcnow
 
 
@@ -39,10 +39,10 @@ class StaffUser(UserMixin, db.Model):
     last_sign_in_at: so.Mapped[datetime | None]
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = passwords.hash_password(password)
 
     def check_password(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
+        return passwords.matches(self.password_hash, password)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

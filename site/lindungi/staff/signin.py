@@ -10,29 +10,22 @@ right password. Flask-Limiter limits attempts per client and per email address o
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import cache
 
 import sqlalchemy as sa
 from flask import current_app
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from lindungi.audit import actions
 from lindungi.extensions import db
+from lindungi.staff import passwords
 from lindungi.staff.models import StaffUser, find_by_email
 from lindungi.timeutil import utcnow
-
-
-@cache
-def _dummy_hash() -> str:
-    # Same algorithm and cost as real hashes, so a missing account takes as long to refuse.
-    return generate_password_hash("no account has this password")
 
 
 def authenticate(email: str, password: str) -> StaffUser | None:
     """The account if this attempt may sign in, else None. Flushes; the caller commits."""
     user = find_by_email(email)
     if user is None:
-        check_password_hash(_dummy_hash(), password)
+        passwords.check_without_account(password)
         actions.log(actions.SIGN_IN_FAILED, reason="unknown_account")
         return None
     password_ok = user.check_password(password)

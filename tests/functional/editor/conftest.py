@@ -10,20 +10,13 @@ import pytest
 from flask import Flask
 
 from lindungi.staff.models import Role, StaffUser
-from tests.checking import CheckingClient
-from tests.public_fixtures import (  # noqa: F401 - fixtures
-    BASE_URL,
-    FIXED_NOW,
-    make_seeded_app,
-    public_app,
-    seeded_files,
-)
-from tests.staff_helpers import csrf_token, sign_in_as
+from tests.support.checking import CheckingClient
+from tests.support.staff import csrf_token, sign_in_as
 
 
 @pytest.fixture
-def app(public_app: Flask) -> Flask:  # noqa: F811 - the fixture, imported above
-    return public_app
+def app(make_seeded_app: Callable[..., Flask]) -> Flask:
+    return make_seeded_app()
 
 
 @pytest.fixture

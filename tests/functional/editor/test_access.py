@@ -8,7 +8,7 @@ from flask import Flask
 
 from lindungi.editor.blueprint import EDITORS
 from lindungi.staff.models import Role
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 GET_PATHS = [
     "/staf/berita", "/staf/berita/baru", "/staf/berita/1", "/staf/berita/1/pratinjau",

@@ -13,8 +13,8 @@ from lindungi.audit.models import AuditEvent
 from lindungi.content import operations
 from lindungi.content.models import Article, PublishStatus, SlugRedirect
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.editor_helpers import (
+from tests.support.checking import soup_of
+from tests.support.editor import (
     article_by_title,
     article_values,
     english_values,

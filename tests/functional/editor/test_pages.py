@@ -8,7 +8,7 @@ from flask import Flask
 
 from lindungi.content.models import Page
 from lindungi.extensions import db
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 
 def page_values(editor, key: str) -> dict[str, str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.checking import soup_of
-from tests.editor_helpers import article_by_title, article_values, post_article
+from tests.support.checking import soup_of
+from tests.support.editor import article_by_title, article_values, post_article
 
 TITLE = "Jadwal Verifikasi Data Peserta"
 

@@ -10,8 +10,8 @@ from lindungi.audit.models import AuditEvent
 from lindungi.content import revisions
 from lindungi.content.models import ArticleRevision, PageRevision, PublishStatus
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.editor_helpers import article_by_title, article_values, load_article, post_article
+from tests.support.checking import soup_of
+from tests.support.editor import article_by_title, article_values, load_article, post_article
 
 TITLE = "Jadwal Verifikasi Data Peserta"
 HOSTILE_TITLE = "Jadwal <b>baru</b> & <script>alert(1)</script>"

@@ -17,8 +17,8 @@ from flask import Flask
 from lindungi.content import operations
 from lindungi.content.models import Category, PublishStatus
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.editor_helpers import article_by_title, picture, post_article, upload
+from tests.support.checking import soup_of
+from tests.support.editor import article_by_title, picture, post_article, upload
 
 HOSTILE = [
     '<script>alert("x1")</script>',

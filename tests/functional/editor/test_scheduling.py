@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from flask import Flask
 
-from tests.checking import soup_of
-from tests.editor_helpers import article_by_title, article_values, english_values, post_article
+from tests.support.checking import soup_of
+from tests.support.editor import article_by_title, article_values, english_values, post_article
 
 TITLE = "Jadwal Verifikasi Data Peserta"
 SLUG = "jadwal-verifikasi-data-peserta"

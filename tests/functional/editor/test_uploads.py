@@ -12,8 +12,8 @@ from flask import Flask
 from PIL import Image
 
 from lindungi.content import media
-from tests.checking import soup_of
-from tests.editor_helpers import (
+from tests.support.checking import soup_of
+from tests.support.editor import (
     article_by_title,
     article_values,
     english_values,

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lindungi.demo.loader import PAGE_KEYS, load_articles
-from tests.public_fixtures import BASE_URL
+from tests.support.apps import BASE_URL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -118,7 +118,7 @@ def test_favicon(client) -> None:
 
 
 def test_media_files_are_served_with_long_cache(client) -> None:
-    from tests.checking import soup_of
+    from tests.support.checking import soup_of
 
     src = soup_of(client.get("/id/berita")).select_one(".news-item img")["src"]
     with client.get(src) as response:

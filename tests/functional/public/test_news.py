@@ -14,8 +14,8 @@ from lindungi.content.models import Article, Category, PublishStatus
 from lindungi.demo.loader import load_articles
 from lindungi.extensions import db
 from lindungi.timeutil import utcnow
-from tests.checking import soup_of
-from tests.public_fixtures import BASE_URL
+from tests.support.apps import BASE_URL
+from tests.support.checking import soup_of
 
 SIGNING = "penandatanganan-kerja-sama-rs-primaya"
 

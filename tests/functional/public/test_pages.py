@@ -10,8 +10,8 @@ from flask import Flask
 from lindungi.core.parameters import contribution_table
 from lindungi.formatting import format_rupiah
 from lindungi.program import program_parameters
-from tests.checking import soup_of
-from tests.public_fixtures import BASE_URL, FIXED_NOW
+from tests.support.apps import BASE_URL, FIXED_NOW
+from tests.support.checking import soup_of
 
 LANGS = ["id", "en"]
 PATHS = ["/", "/berita", "/berita/penandatanganan-kerja-sama-rs-primaya", "/manfaat",

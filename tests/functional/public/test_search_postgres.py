@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
+from flask import Flask
 
-from lindungi import create_app
 from lindungi.content import operations, queries, search
 from lindungi.content.models import Category, PublishStatus
 from lindungi.extensions import db
-from tests.conftest import base_config
-from tests.public_fixtures import FIXED_NOW
+from tests.support.apps import FIXED_NOW
 
 pytestmark = pytest.mark.postgres
-POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
 
 
 @pytest.fixture
-def pg_app(tmp_path: Path):
-    if not POSTGRES_URL:
-        pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set")
-    app = create_app({**base_config(tmp_path), "SQLALCHEMY_DATABASE_URI": POSTGRES_URL,
-                      "NOW": FIXED_NOW})
+def pg_app(make_postgres_app: Callable[..., Flask]) -> Iterator[Flask]:
+    app = make_postgres_app(NOW=FIXED_NOW)
     with app.app_context():
-        db.drop_all()
-        db.create_all()
         yield app
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
 
 
 def _article(slug: str, title: str, body: str, *, hours: int = -1, en: str | None = None):

@@ -7,8 +7,8 @@ import pytest
 
 from lindungi.staff.models import Role
 from lindungi.urlargs import MAX_ID, parse_id
-from tests.checking import soup_of
-from tests.staff_helpers import csrf_token
+from tests.support.checking import soup_of
+from tests.support.staff import csrf_token
 
 HUGE = "9" * 20
 ARABIC_ONE = "\u0661"  # "١": int() reads it as 1, and request 1 exists in these tests

@@ -14,8 +14,8 @@ from lindungi.enrollment.models import RequestStatus, StatusChange
 from lindungi.extensions import db
 from lindungi.review import operations
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.staff_helpers import create_request, csrf_token, load_request, make_nik
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, csrf_token, load_request, make_nik
 
 S = RequestStatus
 
@@ -238,15 +238,15 @@ def test_kpj_must_be_eleven_ascii_digits(app: Flask, reviewer, make_request, bad
 
 
 def test_kpj_length_is_a_setting(make_app, make_staff) -> None:
-    from tests.checking import CheckingClient
-    from tests.staff_helpers import sign_in_as
+    from tests.support.checking import CheckingClient
+    from tests.support.staff import sign_in_as
 
     app = make_app(KPJ_LENGTH=12)
     app.test_client_class = CheckingClient
     request = create_request(app, status=S.APPROVED)
     with app.app_context():
         from lindungi.staff import accounts
-        from tests.conftest import STAFF_PASSWORD
+        from tests.support.apps import STAFF_PASSWORD
 
         user = accounts.create_staff("k@makassarkota.go.id", Role.REVIEWER, STAFF_PASSWORD)
         db.session.commit()

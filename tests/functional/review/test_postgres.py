@@ -3,8 +3,7 @@ of the overview, case-insensitive search, the atomic failure counter and optimis
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,28 +13,16 @@ from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db
 from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
-from tests.checking import CheckingClient, soup_of
-from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, csrf_token, load_request, sign_in_as
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, csrf_token, load_request, sign_in_as
 
 pytestmark = pytest.mark.postgres
-POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
 
 
 @pytest.fixture
-def pg_app(make_app) -> Iterator[Flask]:
-    if not POSTGRES_URL:
-        pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set (tests/run-suite.sh sets it)")
-    app = make_app(SQLALCHEMY_DATABASE_URI=POSTGRES_URL)
-    app.test_client_class = CheckingClient
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+def pg_app(make_postgres_app: Callable[..., Flask]) -> Flask:
+    return make_postgres_app()
 
 
 def staff(app: Flask, role: Role, email: str) -> StaffUser:

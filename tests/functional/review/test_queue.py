@@ -14,9 +14,9 @@ from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db
 from lindungi.review.queries import PAGE_SIZE
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.staff_helpers import create_request, csrf_token
-from tests.statements import counting_statements
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, csrf_token
+from tests.support.statements import counting_statements
 
 S = RequestStatus
 

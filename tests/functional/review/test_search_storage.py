@@ -11,8 +11,8 @@ from flask import Flask
 from lindungi.extensions import db
 from lindungi.review.models import QueueSearch
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.staff_helpers import csrf_token, fixed_now, sign_in_as
+from tests.support.checking import soup_of
+from tests.support.staff import csrf_token, fixed_now, sign_in_as
 
 NAME = "Andi Baso Tenri"
 

@@ -14,9 +14,9 @@ from lindungi.enrollment.answers import Answers
 from lindungi.enrollment.models import EnrollmentDraft, EnrollmentRequest, EnrollmentWorker
 from lindungi.enrollment.pages import worker_context
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import NOW, Flow, error_messages, make_nik, message, texts
-from tests.statements import database_locked_on
+from tests.support.checking import soup_of
+from tests.support.enrollment import NOW, Flow, error_messages, make_nik, message, texts
+from tests.support.statements import database_locked_on
 
 
 @pytest.fixture(autouse=True)

@@ -17,8 +17,8 @@ from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, Requ
 from lindungi.extensions import db
 from lindungi.review import operations as review
 from lindungi.staff.models import Role
-from tests.enrollment_support import NOW, Flow, error_messages, make_nik, message
-from tests.staff_helpers import create_request, load_request
+from tests.support.enrollment import NOW, Flow, error_messages, make_nik, message
+from tests.support.staff import create_request, load_request
 
 BORN = date(1980, 8, 12)
 NIK = make_nik(BORN, "F", 1)  # the first worker of Flow.up_to_check

@@ -15,8 +15,8 @@ from lindungi.content.models import Category
 from lindungi.extensions import db
 from lindungi.staff.access import is_safe_next
 from lindungi.staff.models import Role, StaffUser
-from tests.checking import soup_of
-from tests.staff_helpers import create_request, csrf_token, sign_in_as
+from tests.support.checking import soup_of
+from tests.support.staff import create_request, csrf_token, sign_in_as
 
 PUBLIC_STAFF_ENDPOINTS = {"staff.sign_in"}
 ALL = frozenset(Role)

@@ -25,7 +25,7 @@ from lindungi.enrollment.models import (
 from lindungi.extensions import db
 from lindungi.staff.models import StaffUser
 from lindungi.timeutil import utcnow
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 _serials = itertools.count(1)
 KECAMATAN = "73.71.01"  # Mariso

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from lindungi.core import places
 from lindungi.enrollment.models import EnrollmentDraft, EnrollmentRequest, RequestStatus, Sex
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import (
+from tests.support.checking import soup_of
+from tests.support.enrollment import (
     KECAMATAN,
     KELURAHAN,
     NOW,
@@ -116,7 +116,7 @@ def test_whole_flow(app, client, lang: str, htmx: bool) -> None:
 
 
 def _worker(n: int, **overrides: str) -> dict[str, str]:
-    from tests.enrollment_support import worker_answers
+    from tests.support.enrollment import worker_answers
 
     if n == 1:
         return worker_answers(**overrides)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,17 +14,34 @@ import sqlalchemy as sa
 from flask import Flask
 
 from lindungi.audit.models import AuditEvent
-from lindungi.extensions import db
-from lindungi.staff import models as staff_models
-from lindungi.staff import signin
+from lindungi.extensions import db, limiter
+from lindungi.staff import accounts, passwords
 from lindungi.staff.models import Role, StaffUser, find_by_email
-from tests.checking import soup_of
-from tests.conftest import STAFF_PASSWORD
-from tests.functional.review.conftest import REVIEWER_EMAIL
-from tests.staff_helpers import csrf_token, fixed_now
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import CheckingClient, soup_of
+from tests.support.staff import csrf_token, fixed_now
+
+REVIEWER_EMAIL = "r@makassarkota.go.id"
 
 GENERIC_FAILURE = "Alamat email atau kata sandi tidak benar"
 TOO_MANY = "Terlalu banyak percobaan masuk"
+
+
+@pytest.fixture
+def configured_app(make_app: Callable[..., Flask]) -> Callable[..., Flask]:
+    """Factory: configured_app(SETTING=value, ...) -> an app with these settings, a checking
+    test client and a reviewer account REVIEWER_EMAIL (password STAFF_PASSWORD)."""
+
+    def factory(**overrides: Any) -> Flask:
+        app = make_app(**overrides)
+        app.test_client_class = CheckingClient
+        with app.app_context():
+            limiter.reset()
+            accounts.create_staff(REVIEWER_EMAIL, Role.REVIEWER, STAFF_PASSWORD)
+            db.session.commit()
+        return app
+
+    return factory
 
 
 def post_sign_in(client, email: str, password: str = STAFF_PASSWORD, next_: str = "",
@@ -136,19 +154,16 @@ def test_same_answer_whether_the_account_exists_or_not(app: Flask, client, make_
     user = make_staff()
     disabled = make_staff()
     with app.app_context():
-        from lindungi.staff import accounts
-
         accounts.set_active(disabled.email, False)
         db.session.commit()
     hashes: list[str] = []
-    real_check = staff_models.check_password_hash
+    real_check = passwords.check_password_hash
 
     def counting_check(pwhash: str, password: str) -> bool:
         hashes.append(pwhash)
         return real_check(pwhash, password)
 
-    monkeypatch.setattr(staff_models, "check_password_hash", counting_check)
-    monkeypatch.setattr(signin, "check_password_hash", counting_check)
+    monkeypatch.setattr(passwords, "check_password_hash", counting_check)
     answers = []
     for email, password in [(user.email, "a wrong password"), ("nobody@makassarkota.go.id",
                             "a wrong password"), (disabled.email, STAFF_PASSWORD)]:

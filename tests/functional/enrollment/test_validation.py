@@ -17,8 +17,8 @@ from lindungi.enrollment.models import (
     Sex,
 )
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import NOW, Flow, error_messages, make_nik, message
+from tests.support.checking import soup_of
+from tests.support.enrollment import NOW, Flow, error_messages, make_nik, message
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 BORN = date(1980, 8, 12)
@@ -299,7 +299,7 @@ def test_consent_page_links_the_full_notice_when_it_exists(app, client) -> None:
 
 
 def test_consent_page_with_a_privacy_page_links_it(make_app) -> None:
-    from tests.checking import CheckingClient
+    from tests.support.checking import CheckingClient
 
     other = make_app(NOW=NOW)
     other.test_client_class = CheckingClient

@@ -1,12 +1,13 @@
-"""Staff pages have their own header and footer: staff work in Indonesian (no language switch)
-and the public footer's help lines are for residents."""
+"""Staff pages have their own header, menu and footer: staff work in Indonesian (no language
+switch), the menu offers what the role may open, and the public footer's help lines are for
+residents."""
 
 from __future__ import annotations
 
 import pytest
 
 from lindungi.staff.models import Role
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 PUBLIC_FOOTER = "Butuh bantuan?"
 
@@ -38,3 +39,14 @@ def test_public_pages_keep_the_language_switch_and_footer(client) -> None:
     soup = soup_of(client.get("/id/"))
     assert soup.select_one(".lang-switch a[hreflang=en]") is not None
     assert PUBLIC_FOOTER in soup.select_one("footer").get_text()
+
+
+def test_menu_shows_what_the_role_may_open(client_for) -> None:
+    def menu(role: Role) -> list[str]:
+        soup = soup_of(client_for(role).get("/staf/"))
+        return [a["href"] for a in soup.select("nav.staff-nav li a")]
+
+    assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
+                                "/staf/akun", "/staf/audit"]
+    assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
+    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]

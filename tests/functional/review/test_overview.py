@@ -1,4 +1,4 @@
-"""The overview's numbers and charts, and the admins' audit log."""
+"""The overview's numbers and charts."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db
 from lindungi.staff import accounts
 from lindungi.staff.models import Role, StaffUser
-from tests.checking import CheckingClient, soup_of
-from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import create_request, csrf_token, fixed_now, sign_in_as
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import CheckingClient, soup_of
+from tests.support.staff import create_request, fixed_now, sign_in_as
 
 S = RequestStatus
 
@@ -84,49 +84,3 @@ def test_overview_with_no_requests(client_for) -> None:
     response = client_for(Role.REVIEWER).get("/staf/")
     assert response.status_code == 200
     assert "Belum ada permintaan." in response.get_data(as_text=True)
-
-
-def test_menu_shows_what_the_role_may_open(client_for) -> None:
-    def menu(role: Role) -> list[str]:
-        soup = soup_of(client_for(role).get("/staf/"))
-        return [a["href"] for a in soup.select("nav.staff-nav li a")]
-
-    assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
-                                "/staf/akun", "/staf/audit"]
-    assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
-    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]
-
-
-def test_audit_log_lists_and_filters(app: Flask, client_for, make_request) -> None:
-    reviewer = client_for(Role.REVIEWER)
-    admin = client_for(Role.ADMIN)
-    request = make_request()
-    reviewer.get(f"/staf/pendaftaran/{request.id}")
-    reviewer.get("/staf/pendaftaran/ekspor.csv")
-    admin.post(f"/staf/akun/{reviewer.user.id}/nonaktifkan",
-               data={"csrf_token": csrf_token(admin)})
-
-    def rows(query: str = "") -> list[str]:
-        soup = soup_of(admin.get(f"/staf/audit{query}"))
-        return [row.get_text(" ", strip=True) for row in soup.select("tbody tr")]
-
-    everything = rows()
-    assert any("Melihat NIK dan KK" in row and reviewer.user.email in row
-               and f"Permintaan #{request.id}" in row for row in everything)
-    assert any("Permintaan yang disetujui diekspor" in row for row in everything)
-    assert "Akun dinonaktifkan" in everything[0]  # newest first
-    assert rows("?action=export.approved_csv") == [r for r in everything if "diekspor" in r]
-    by_admin = rows(f"?actor={admin.user.id}")
-    assert by_admin and all(admin.user.email in row for row in by_admin)
-    assert rows("?since=2001-01-01&until=2001-01-31") == []
-    assert rows("?actor=abc&action=%27") == []  # nonsense filters match nothing, no error
-
-
-def test_audit_log_is_for_admins(client_for) -> None:
-    assert client_for(Role.REVIEWER).get("/staf/audit").status_code == 403
-
-
-def test_audit_log_has_no_way_to_change_entries(app: Flask) -> None:
-    methods = {method for rule in app.url_map.iter_rules() if rule.rule.startswith("/staf/audit")
-               for method in rule.methods}
-    assert methods <= {"GET", "HEAD", "OPTIONS"}

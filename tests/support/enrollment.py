@@ -12,7 +12,7 @@ from flask_babel import gettext as babel_gettext
 from werkzeug.test import TestResponse
 
 from lindungi.core import places
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 # 20 November 2026, 10:00 WITA.
 NOW = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)

@@ -15,11 +15,11 @@ from lindungi.core.parameters import DEFAULT
 from lindungi.enrollment.models import EnrollmentRequest, RequestStatus
 from lindungi.extensions import db
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.enrollment_support import NOW, Flow, error_messages, make_nik
-from tests.staff_helpers import create_request, sign_in_as
+from tests.support.checking import soup_of
+from tests.support.enrollment import NOW, Flow, error_messages, make_nik
+from tests.support.staff import create_request, sign_in_as
 
-BORN = date(1980, 8, 12)  # the default worker in tests.enrollment_support
+BORN = date(1980, 8, 12)  # the default worker in tests.support.enrollment
 NIK = make_nik(BORN, "F", 1)
 
 

@@ -8,7 +8,7 @@ from flask import Flask
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.staff.models import Role
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 CASES = [
     ("staff.sign_in_failed", "staff_user", {"reason": "password"},

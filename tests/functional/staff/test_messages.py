@@ -7,8 +7,8 @@ import pytest
 
 from lindungi.enrollment.models import RequestStatus
 from lindungi.staff.models import Role
-from tests.checking import soup_of
-from tests.staff_helpers import csrf_token, load_request
+from tests.support.checking import soup_of
+from tests.support.staff import csrf_token, load_request
 
 
 def summary(response) -> str:

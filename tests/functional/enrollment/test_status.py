@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from lindungi.core.reference import new_reference
 from lindungi.enrollment.models import EnrollmentRequest, RequestStatus, StatusChange
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import NOW, Flow, csrf_token_of, error_messages, message, texts
-from tests.statements import counting_statements
+from tests.support.checking import soup_of
+from tests.support.enrollment import NOW, Flow, csrf_token_of, error_messages, message, texts
+from tests.support.statements import counting_statements
 
 BORN_1 = date(1980, 8, 12)  # worker 1 (Siti Aminah)
 BORN_2 = date(1975, 1, 30)  # worker 2 (Andi Baso)

@@ -11,9 +11,9 @@ from flask import Flask
 from lindungi.enrollment.drafts import PREFILL_KEY, SESSION_KEY
 from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.extensions import db
-from tests.checking import soup_of
-from tests.enrollment_support import NOW, Flow
-from tests.statements import counting_statements
+from tests.support.checking import soup_of
+from tests.support.enrollment import NOW, Flow
+from tests.support.statements import counting_statements
 
 LINK = "/daftar?kecamatan=73.71.05&occupation=fisher&decile=3&member=no"
 WRITES = ("INSERT", "UPDATE", "DELETE", "BEGIN IMMEDIATE")

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.checking import soup_of
+from tests.support.checking import soup_of
 
 URL = "/{lang}/cek-kelayakan"
 # A likely-eligible street vendor aged 30 in Rappocini; tests state only what differs.

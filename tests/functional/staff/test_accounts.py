@@ -11,9 +11,9 @@ from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.staff.models import Role, StaffUser, find_by_email
 from lindungi.timeutil import utcnow
-from tests.checking import soup_of
-from tests.conftest import STAFF_PASSWORD
-from tests.staff_helpers import csrf_token
+from tests.support.apps import STAFF_PASSWORD
+from tests.support.checking import soup_of
+from tests.support.staff import csrf_token
 
 NEW_PASSWORD = "tongkonan pisang epe losari"
 
