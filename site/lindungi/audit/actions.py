@@ -47,6 +47,7 @@ HOSPITAL_CREATED = "hospital.create"
 HOSPITAL_SAVED = "hospital.update"
 # The public enrollment form (enrollment.operations).
 ENROLLMENT_SUBMITTED = "enrollment.submitted"
+INFO_ANSWERED = "enrollment.answer_info"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -62,6 +63,7 @@ LABELS = {
     REVIEW_STARTED: _l("Review started"),
     APPROVED: _l("Request approved"),
     INFO_REQUESTED: _l("More information asked for"),
+    INFO_ANSWERED: _l("Applicant answered the question"),
     REJECTED: _l("Request not approved"),
     REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
     NOTE_ADDED: _l("Internal note added"),
