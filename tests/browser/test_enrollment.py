@@ -137,7 +137,8 @@ def test_two_worker_request_then_status_on_a_phone(live_server, phone) -> None:
     page.get_by_role("button", name="Cek status").click()
 
     expect(heading).to_have_text(f"Status permohonan {reference}")
-    expect(page.locator(".status-label")).to_have_text("Diterima")
+    expect(page.locator(".status-label")).to_have_text("Sudah masuk – menunggu pemeriksaan")
+    expect(page.get_by_text("Dikirim pada")).to_be_visible()
     expect(page.get_by_text("Siti, Andi")).to_be_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
