@@ -67,6 +67,10 @@ def test_overview_numbers_and_charts(now_app: Flask, make_staff) -> None:
         assert chart.find("title")["id"] == ids[0] and chart.find("desc")["id"] == ids[1]
     status_chart = soup.select_one("#chart-status-desc").get_text()
     assert "Sudah masuk – menunggu pemeriksaan (3)" in status_chart
+    # Each count opens the queue with that filter.
+    links = {a.get_text(strip=True): a["href"] for a in soup.select(".chart-table a")}
+    assert links["Disetujui"] == "/staf/pendaftaran?status=approved"
+    assert links["Mariso"] == "/staf/pendaftaran?kecamatan=73.71.01"
     bars = soup.select("svg.bar-chart")[0].select("rect.chart-bar")
     assert [bar["width"] for bar in bars][:1] == ["100.0%"]
 
