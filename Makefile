@@ -18,6 +18,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test install translations extract update compile db secret lint browser postgres clean
 
 run: install compile secret db
+	@echo "First staff account: $(FLASK) staff create you@makassarkota.go.id --role admin"
+	@echo "Sample requests for the review desk (not for production): $(FLASK) seed-demo --with-requests"
 	$(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --bind $(HOST):$(PORT) --access-logfile - \
 		--access-logformat $(ACCESS_LOG_FORMAT) 'lindungi:create_app()'
 
