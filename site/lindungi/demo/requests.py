@@ -25,7 +25,8 @@ from lindungi.enrollment.models import (
 from lindungi.extensions import db
 from lindungi.timeutil import utcnow
 
-TOKEN_PREFIX = "demo-request-"  # how the samples are recognised (idempotent seeding)
+# How the samples are recognised (idempotent seeding); an idempotency token, not a secret.
+TOKEN_PREFIX = "demo-request-"  # noqa: S105
 
 # (name, sex, birth date, kecamatan index, occupation, decile, status, days ago, message)
 SAMPLES = (
