@@ -18,6 +18,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # gunicorn.conf.py reads HOST, PORT and WEB_CONCURRENCY (workers, timeouts, access log format);
 # tools/serve.sh runs gunicorn and the outbox worker (`flask outbox work`) together: Ctrl-C stops both.
 run: install-run compile secret db
+	@echo "First staff account: $(FLASK) staff create you@makassarkota.go.id --role admin"
+	@echo "Sample requests for the review desk (not for production): $(FLASK) seed-demo --with-requests"
 	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) \
 		bash tools/serve.sh $(BIN)/gunicorn --config gunicorn.conf.py 'lindungi:create_app()'
 

@@ -91,15 +91,33 @@ def reset_password(email: str) -> None:
 
 
 @click.command("seed-demo")
+@click.option("--with-requests", is_flag=True,
+              help="Also add sample enrollment requests (obviously invented; never in production).")
 @click.option("--if-empty", is_flag=True, help="Only when the site has no content yet.")
 @with_appcontext
-def seed_demo(if_empty: bool) -> None:
+def seed_demo(if_empty: bool, with_requests: bool = False) -> None:
     """Load the demo articles, pages and partner hospital (idempotent), marked as demo.
     With LINDUNGI_ENV=production nothing of it is published."""
     from lindungi.demo.seed import seed_demo as run_seed
 
     production = current_app.config["ENV"] == "production"
     summary = run_seed(only_if_empty=if_empty, production=production)
+    db.session.commit()
+    click.echo(summary)
+    if with_requests:
+        _seed_sample_requests()
+
+
+def _seed_sample_requests() -> None:
+    from flask import current_app
+
+    from lindungi.demo.requests import ProductionRefused, seed_requests
+
+    try:
+        summary = seed_requests(production=current_app.config["ENV"] == "production")
+    except ProductionRefused:
+        raise click.ClickException(
+            "Sample requests are never added with LINDUNGI_ENV=production.") from None
     db.session.commit()
     click.echo(summary)
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_enrollment import MARISO, MARISO_KELURAHAN, _fill_worker
+from tests.browser.test_enrollment import MARISO, MARISO_KELURAHAN, OWN_TITLES, _fill_worker
 from tests.support.enrollment import NOW
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,10 @@ def test_save_on_one_phone_and_continue_on_another(live_server, phone, desktop) 
     page.goto(f"{live_server.url}/id/daftar/pemohon")
     page.get_by_label("Untuk saya sendiri").check()
     page.get_by_role("button", name="Lanjutkan").click()
-    expect(heading).to_have_text("Data Anda sebagai pekerja")
-    _fill_worker(page, name="Siti Aminah", nik="7371015208800001", day="12", month="8",
-                 year="1980", sex="Perempuan", kecamatan=MARISO.name,
-                 kelurahan=MARISO_KELURAHAN.name)
+    _fill_worker(page, phone, prefix="", name="Siti Aminah", nik="7371015208800001", day="12",
+                 month="8", year="1980", sex="Perempuan", kecamatan=MARISO.name,
+                 kelurahan=MARISO_KELURAHAN.name, titles=OWN_TITLES)
+    page.get_by_label("Tidak", exact=True).check()
     page.get_by_role("button", name="Lanjutkan").click()
     expect(heading).to_have_text("Bagaimana petugas dapat menghubungi Anda?")
     page.get_by_role("button", name="Simpan dulu, isi lagi nanti").click()
@@ -46,4 +46,5 @@ def test_save_on_one_phone_and_continue_on_another(live_server, phone, desktop) 
     expect(other.get_by_role("heading", level=1)).to_have_text(
         "Bagaimana petugas dapat menghubungi Anda?")
     other.get_by_role("link", name="Kembali").click()
-    expect(other.get_by_label("Nama lengkap, sesuai KTP")).to_have_value("Siti Aminah")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Pekerja dalam permohonan ini")
+    expect(other.locator(".worker-list-name")).to_have_text(["Siti Aminah"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Flask
 from flask_wtf import FlaskForm
+from werkzeug.routing.converters import AnyConverter
 
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
@@ -21,6 +22,10 @@ SAMPLE_VALUES = {"lang": "id", "key": "faq", "program": "jkk", "slug": "x", "nam
 
 def rule_path(app: Flask, rule) -> str:  # type: ignore[no-untyped-def]
     values = {name: SAMPLE_VALUES.get(name, 1) for name in rule.arguments}
+    for name, converter in rule._converters.items():
+        if isinstance(converter, AnyConverter):  # e.g. a worker page's slug: one of its words
+            values[name] = sorted(converter.items)[0]
+    values.update(rule.defaults or {})  # a rule that fixes an argument (a worker's first page)
     with app.test_request_context():
         return app.url_for(rule.endpoint, **values)
 

@@ -42,6 +42,14 @@ def worker_answers(born: date = date(1980, 8, 12), sex: str = "F", serial: int =
     return data
 
 
+# The worker pages (address under /daftar/pekerja/<n>) and the fields each one posts.
+WORKER_PAGES = (
+    ("", ("full_name", "nik", "kk", "mother_maiden_name")),
+    ("/lahir", ("birth_day", "birth_month", "birth_year", "sex", "place_of_birth")),
+    ("/alamat", ("address", "rt_rw", "kecamatan", "kelurahan")),
+    ("/pekerjaan", ("occupation", "income_band", "decile", "already_member", "kpj_number")),
+    ("/ahli-waris", ("heir_name", "heir_relationship", "heir_phone")),
+)
 CONTACT = {"channel": "whatsapp", "phone": "0812 3456 7890", "email": "", "preferred_lang": "id"}
 
 
@@ -94,10 +102,33 @@ class Flow:
         return self.post("/daftar/pemohon", {"who": "self", **overrides},
                          follow_redirects=follow_redirects)
 
-    def worker(self, n: int = 1, follow_redirects: bool = False, **overrides: Any
-               ) -> TestResponse:
-        return self.post(f"/daftar/pekerja/{n}", worker_answers(**overrides),
-                         follow_redirects=follow_redirects)
+    def worker(self, n: int = 1, follow_redirects: bool = False, until: str | None = None,
+               **overrides: Any) -> TestResponse:
+        """Post worker ``n``'s pages in order, then answer "is there another worker?" (``action``
+        "add" answers yes, "continue" no, "none" leaves it). Stops at (and returns) the first
+        page that does not move on."""
+        answers = worker_answers(**overrides)
+        action = answers.pop("action")
+        response = None
+        for slug, names in WORKER_PAGES:
+            if slug == until:
+                assert response is not None
+                return response
+            response = self.post(f"/daftar/pekerja/{n}{slug}",
+                                 {name: answers[name] for name in names})
+            if response.status_code != 303:
+                return response
+            if "/daftar/periksa" in response.location:  # back to the check page
+                break
+        assert response is not None
+        if action != "none" and response.location.endswith("/daftar/pekerja-lain"):
+            response = self.another(action == "add")
+        if follow_redirects and response.status_code == 303:
+            return self.client.get(response.location, headers=self.headers)
+        return response
+
+    def another(self, yes: bool) -> TestResponse:
+        return self.post("/daftar/pekerja-lain", {"another": "yes" if yes else "no"})
 
     def contact(self, follow_redirects: bool = False, **overrides: str) -> TestResponse:
         return self.post("/daftar/kontak", {**CONTACT, **overrides},

@@ -16,6 +16,7 @@ from lindungi.enrollment.answers import (
     defaults_from_query,
 )
 from lindungi.enrollment.flow import (
+    ANOTHER,
     Place,
     Step,
     can_open,
@@ -40,6 +41,7 @@ def _answers(upto: Step, workers: int = 1) -> Answers:
         answers.applicant = Applicant(for_self=True)
     if steps.index(upto) > 1:
         answers.workers = [WORKER] * workers
+        answers.more_answered = True
     if steps.index(upto) > 2:
         answers.contact = Contact("+6281234567890", "", "id")
     if steps.index(upto) > 3:
@@ -83,9 +85,14 @@ def test_no_worker_page_beyond_the_maximum() -> None:
 def test_next_and_previous_follow_the_order_then_return_to_check() -> None:
     answers = _answers(Step.CHECK, workers=2)
     assert next_place(answers, Place(Step.APPLICANT)) == Place(Step.WORKER, 1)
-    assert next_place(answers, Place(Step.WORKER, 2)) == Place(Step.CONTACT)
-    assert previous_place(answers, Place(Step.CONTACT)) == Place(Step.WORKER, 2)
-    assert previous_place(answers, Place(Step.WORKER, 2)) == Place(Step.WORKER, 1)
+    assert next_place(answers, Place(Step.WORKER, 2)) == Place(Step.WORKER, 2, "birth")
+    assert next_place(answers, Place(Step.WORKER, 2, "heir")) == Place(Step.WORKER, 2, ANOTHER)
+    assert next_place(answers, Place(Step.WORKER, 2, ANOTHER)) == Place(Step.CONTACT)
+    assert previous_place(answers, Place(Step.CONTACT)) == Place(Step.WORKER, 2, ANOTHER)
+    assert previous_place(answers, Place(Step.WORKER, 2, ANOTHER)) == Place(
+        Step.WORKER, 2, "heir")
+    assert previous_place(answers, Place(Step.WORKER, 2, "birth")) == Place(Step.WORKER, 2)
+    assert previous_place(answers, Place(Step.WORKER, 2)) == Place(Step.WORKER, 1, ANOTHER)
     assert previous_place(answers, Place(Step.APPLICANT)) is None
     answers.reached_check = True
     assert next_place(answers, Place(Step.APPLICANT)) == Place(Step.CHECK)
@@ -98,10 +105,33 @@ def test_next_never_skips_a_missing_step() -> None:
     assert next_place(answers, Place(Step.CONTACT)) == Place(Step.APPLICANT)
 
 
+def test_a_new_worker_opens_page_by_page() -> None:
+    answers = _answers(Step.WORKER)
+    assert first_incomplete(answers) == Place(Step.WORKER, 1, "identity")
+    assert not can_open(answers, Place(Step.WORKER, 1, "birth"))
+    answers.new_worker = {"full_name": "A", "nik": "x", "kk": "y", "mother_maiden_name": ""}
+    assert first_incomplete(answers) == Place(Step.WORKER, 1, "birth")
+    assert can_open(answers, Place(Step.WORKER, 1, "birth"))
+    assert not can_open(answers, Place(Step.WORKER, 1, "address"))
+    assert not can_open(answers, Place(Step.WORKER, 1, ANOTHER))
+
+
+def test_another_worker_is_asked_before_contact() -> None:
+    answers = _answers(Step.CONTACT)
+    answers.more_answered = False
+    assert first_incomplete(answers) == Place(Step.WORKER, 1, ANOTHER)
+    assert not can_open(answers, Place(Step.CONTACT))
+    # An unfinished second worker holds the contact step back until finished or given up.
+    answers.more_answered = True
+    answers.new_worker = {"full_name": "A", "nik": "x", "kk": "y", "mother_maiden_name": ""}
+    assert first_incomplete(answers) == Place(Step.WORKER, 2, "birth")
+
+
 def test_answers_survive_json() -> None:
     answers = _answers(Step.CHECK, workers=2)
     answers.token, answers.reached_check = "t" * 43, True
     answers.defaults = WorkerDefaults("73.71.05", "fisher", 2, False)
+    answers.new_worker = {"full_name": "Andi", "birth_date": "1975-01-30"}
     assert Answers.from_json(answers.to_json()) == answers
 
 

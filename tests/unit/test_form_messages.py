@@ -23,7 +23,7 @@ from lindungi.forms import BaseForm
 
 MODULES = [
     "lindungi.staff.forms", "lindungi.review.forms", "lindungi.audit.views",
-    "lindungi.enrollment.forms", "lindungi.enrollment.worker_form", "lindungi.eligibility.forms",
+    "lindungi.enrollment.forms", "lindungi.enrollment.worker_forms", "lindungi.eligibility.forms",
 ]
 # Fields whose own parsing adds an English message unless a subclass replaces it.
 PARSING = {cls.process_formdata for cls in (IntegerField, FloatField, DecimalField, DateField,
@@ -56,7 +56,7 @@ def test_the_forms_are_found() -> None:
     names = {name.rsplit(".", 1)[0] for name, _field in FIELDS}
     assert "lindungi.staff.forms.SignInForm" in names
     assert "lindungi.review.forms.ApproveForm" in names
-    assert "lindungi.enrollment.worker_form.WorkerForm" in names
+    assert "lindungi.enrollment.worker_forms.WorkForm" in names
 
 
 @pytest.mark.parametrize("name, field", FIELDS, ids=[name for name, _field in FIELDS])

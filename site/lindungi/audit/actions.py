@@ -62,6 +62,7 @@ ENROLLMENT_REOPENED = "enrollment.window_reopen"
 REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.review_requests)
 # Site settings: contact channels, promises, look (site_settings.operations).
 SETTINGS_SAVED = "settings.update"
+INFO_ANSWERED = "enrollment.answer_info"
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -77,6 +78,7 @@ LABELS = {
     REVIEW_STARTED: _l("Review started"),
     APPROVED: _l("Request approved"),
     INFO_REQUESTED: _l("More information asked for"),
+    INFO_ANSWERED: _l("Applicant answered the question"),
     REJECTED: _l("Request not approved"),
     REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
     NOTE_ADDED: _l("Internal note added"),

@@ -29,7 +29,7 @@ NEAR_LIMIT = timedelta(days=183)
 # every request anyway; flagging them would flag nearly all.
 ATTENTION = frozenset({
     "nik_outside", "age_outside", "age_near_min", "age_near_max", "decile_above",
-    "duplicate_here", "duplicate_request", "duplicate_registered",
+    "duplicate_here", "duplicate_request", "duplicate_registered", "duplicate_similar",
 })
 
 
@@ -40,6 +40,9 @@ class WorkerFacts:
     nik: str
     birth_date: date
     decile: int | None
+    # For the possible-duplicate rule (same KK, date of birth and name under another NIK).
+    kk: str = ""
+    full_name: str = ""
 
 
 def age_flag(birth_date: date, on_date: date, params: ProgramParameters) -> str | None:
@@ -87,3 +90,4 @@ def duplicate_code(other_is_registered: bool) -> str:
 
 def needs_attention(codes: Iterable[str]) -> bool:
     return any(code in ATTENTION for code in codes)
+

@@ -43,6 +43,9 @@ def check() -> Response:
         params=program_parameters(),
         submit_name=SUBMIT,
         enrollment_window=window.state(),
+        # Sent with the button (a whole page, address ending in #result): the result's heading
+        # takes the focus. Never on htmx's live updates, which follow each change.
+        focus_result=SUBMIT in request.args and not request.htmx,
     )
     # The same answers always give the same page, and nothing in it is personal: @cacheable
     # tags it (ETag from the address and release) and makes it public for a short while.

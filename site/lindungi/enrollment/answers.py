@@ -15,7 +15,7 @@ from typing import Any
 from lindungi.core import occupations, places
 from lindungi.core.nik import parse_nik
 
-FORMAT = 1  # bump when the JSON shape changes: older drafts are then started over
+FORMAT = 2  # bump when the JSON shape changes: older drafts are then started over
 
 
 @dataclass
@@ -99,6 +99,20 @@ class Answers:
     token: str = ""
     # Once the check page was seen, every step returns there after a change.
     reached_check: bool = False
+    # The pages saved so far for the worker being added (JSON values, by Worker field name);
+    # it joins ``workers`` when its last page is saved.
+    new_worker: dict[str, Any] = field(default_factory=dict)
+    # "Is there another worker?" was answered "no" (asked again after each worker added).
+    more_answered: bool = False
+
+    def birth_dates(self) -> set[date]:
+        """The workers' dates of birth given so far (also the one being added): one of them
+        guards a save-and-return code."""
+        found = {worker.birth_date for worker in self.workers}
+        text = self.new_worker.get("birth_date")
+        if isinstance(text, str):  # written by the date-of-birth page, always ISO
+            found.add(date.fromisoformat(text))
+        return found
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -114,6 +128,8 @@ class Answers:
             "defaults": dataclasses.asdict(self.defaults),
             "token": self.token,
             "reached_check": self.reached_check,
+            "new_worker": dict(self.new_worker),
+            "more_answered": self.more_answered,
         }
 
     @classmethod
@@ -133,6 +149,8 @@ class Answers:
             defaults=WorkerDefaults(**data.get("defaults", {})),
             token=data.get("token", ""),
             reached_check=bool(data.get("reached_check", False)),
+            new_worker=dict(data.get("new_worker") or {}),
+            more_answered=bool(data.get("more_answered", False)),
         )
 
 

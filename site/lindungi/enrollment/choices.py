@@ -12,7 +12,8 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
-# Who the person filling in the form is to the worker(s).
+# Who the person filling in the form is to the worker(s): family, household, or a helper
+# from the neighbourhood (the FAQ names parents, neighbours and the imam of the local mosque).
 APPLICANT_RELATIONSHIPS = {
     "child": _l("Their son or daughter"),
     "spouse": _l("Their husband or wife"),
@@ -21,6 +22,10 @@ APPLICANT_RELATIONSHIPS = {
     "grandchild": _l("Their grandchild"),
     "other_family": _l("Another family member"),
     "household": _l("Someone else in the same household"),
+    "neighbour": _l("Their neighbour"),
+    "religious_leader": _l("Imam or caretaker of their local mosque"),
+    "rt_rw_head": _l("Head of their RT or RW"),
+    "helper": _l("Another helper, such as a community volunteer"),
 }
 
 # Who the worker names as heir (ahli waris) for the death benefit.

@@ -14,7 +14,12 @@ from lindungi.enrollment.choices import (
     INCOME_BANDS,
     SEXES,
 )
-from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_EXPLANATIONS, STATUS_LABELS
+from lindungi.enrollment.statuses import (
+    REJECTION_REASONS,
+    STATUS_ACTIONS,
+    STATUS_EXPLANATIONS,
+    STATUS_LABELS,
+)
 from lindungi.enrollment.text import display_name, display_phone
 from lindungi.labels import label_for
 from lindungi.outbox.labels import CHANNEL_LABELS
@@ -47,6 +52,7 @@ def helpers() -> dict[str, Any]:
         "heir_relationship_label": lambda code: label_for(HEIR_RELATIONSHIPS, code),
         "status_label": lambda status: label_for(STATUS_LABELS, status),
         "status_explanation": lambda status: label_for(STATUS_EXPLANATIONS, status),
+        "status_action": lambda status: label_for(STATUS_ACTIONS, status),
         "rejection_label": lambda code: label_for(REJECTION_REASONS, code),
         "mask_nik": mask_nik,
         "display_name": display_name,

@@ -20,7 +20,7 @@ from lindungi.core.flags import (
 from lindungi.core.parameters import ProgramParameters
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
 from lindungi.extensions import db
-from lindungi.protection.columns import nik_index
+from lindungi.protection.columns import nik_index, person_index
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,59 @@ def other_requests(niks: Iterable[str], exclude_id: int | None = None) -> list[O
             for row in db.session.execute(statement)]
 
 
+@dataclass(frozen=True)
+class SimilarRequest:
+    """Another request with a worker who has the same KK, date of birth and name, under
+    another NIK (a mistyped NIK, or the same person sent again)."""
+
+    person: str  # the blind index both workers share (protection.columns.person_index)
+    id: int
+    reference: str
+    status: RequestStatus
+
+
+def person_of(worker: WorkerFacts) -> str | None:
+    if not (worker.kk and worker.full_name):
+        return None
+    return person_index(worker.kk, worker.birth_date, worker.full_name)
+
+
+def similar_requests(workers: Iterable[WorkerFacts],
+                     exclude_id: int | None = None) -> list[SimilarRequest]:
+    """Every other request (oldest first) naming one of these people under another NIK. Found
+    through blind indexes only: no sealed value is opened."""
+    people: dict[str, set[str]] = {}
+    for worker in workers:
+        person = person_of(worker)
+        if person is not None:
+            people.setdefault(person, set()).add(nik_index(worker.nik))
+    if not people:
+        return []
+    statement = (
+        sa.select(EnrollmentWorker.person_index, EnrollmentWorker.nik_index, EnrollmentRequest.id,
+                  EnrollmentRequest.reference, EnrollmentRequest.status)
+        .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
+        .where(EnrollmentWorker.person_index.in_(sorted(people)))
+        .order_by(EnrollmentRequest.created_at, EnrollmentRequest.id)
+    )
+    if exclude_id is not None:
+        statement = statement.where(EnrollmentRequest.id != exclude_id)
+    return [SimilarRequest(row.person_index, row.id, row.reference, row.status)
+            for row in db.session.execute(statement)
+            if row.nik_index not in people[row.person_index]]
+
+
 def submit_codes(workers: Sequence[WorkerFacts], on_date: date,
                  params: ProgramParameters) -> list[str]:
-    """Every flag of a request about to be stored: each worker's own, a NIK given twice, and
+    """Every flag of a request about to be stored: each worker's own, a NIK given twice,
     NIKs already in other requests (open ones are refused before this; registered or refused
-    ones may come back)."""
+    ones may come back), and the same person in another request under another NIK."""
     codes = [code for worker in workers for code in worker_codes(worker, on_date, params)]
     niks = [worker.nik for worker in workers]
     if niks_given_twice(niks):
         codes.append("duplicate_here")
     codes.extend(duplicate_code(other.status == RequestStatus.REGISTERED)
                  for other in other_requests(niks))
+    if similar_requests(workers):
+        codes.append("duplicate_similar")
     return codes

@@ -117,8 +117,8 @@ class ApplicantForm(BaseForm):
     who = RadioField(
         _l("Who is this request for?"),
         choices=options([("self", _l("For me: I am the worker")),
-                         ("other", _l("For someone in my household, such as a parent or my "
-                                      "husband or wife"))]),
+                         ("other", _l("For someone else: family, a neighbour, or someone I "
+                                      "help"))]),
         validators=[ChosenFrom(_l("Select who the request is for"))], validate_choice=False,
     )
     applicant_name = StringField(_l("Your full name"))

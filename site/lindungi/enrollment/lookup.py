@@ -56,6 +56,20 @@ def find_status(reference: str, birth_date: date) -> StatusView | None:
     )
     if request is None or birth_date not in {row.birth_date for row in workers}:
         return None
+    return view_of(request, [row.full_name for row in workers], last_change)
+
+
+def request_by_reference(reference: str) -> EnrollmentRequest | None:
+    return db.session.scalar(
+        sa.select(EnrollmentRequest).where(EnrollmentRequest.reference == reference))
+
+
+def view_of(request: EnrollmentRequest, full_names: list[str] | None = None,
+            last_change: datetime | None = None) -> StatusView:
+    """What the status page shows of a request whose lookup succeeded."""
+    if full_names is None:
+        full_names = [worker.full_name for worker in request.workers]
+        last_change = max((change.at for change in request.history), default=None)
     shows_message = request.status in (RequestStatus.NEEDS_INFO, RequestStatus.REJECTED)
     return StatusView(
         reference=request.reference,
@@ -66,7 +80,7 @@ def find_status(reference: str, birth_date: date) -> StatusView | None:
         public_message=request.public_message if shows_message else "",
         rejection_reason=(request.rejection_reason
                           if request.status is RequestStatus.REJECTED else ""),
-        first_names=[display_name(row.full_name.split(" ", 1)[0]) for row in workers],
+        first_names=[display_name(name.split(" ", 1)[0]) for name in full_names],
         reviewed=db.session.scalar(sa.select(ReviewRequest.id).where(
             ReviewRequest.request_id == request.id)) is not None,
     )

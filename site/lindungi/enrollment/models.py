@@ -16,7 +16,13 @@ import sqlalchemy.orm as so
 
 from lindungi.extensions import db, str_enum
 from lindungi.outbox.models import Channel
-from lindungi.protection.columns import SealedDate, SealedJSON, SealedText, nik_index
+from lindungi.protection.columns import (
+    SealedDate,
+    SealedJSON,
+    SealedText,
+    nik_index,
+    person_index,
+)
 from lindungi.timeutil import utcnow
 
 
@@ -141,6 +147,9 @@ class EnrollmentWorker(db.Model):
     # or registered. Unique: two requests naming the same NIK sent at the same moment cannot
     # both be stored, whatever the database's locking (the check before sending catches the rest).
     open_nik: so.Mapped[str | None] = so.mapped_column(sa.String(64), unique=True)
+    # Blind index of KK, date of birth and name (protection.columns.person_index), set on every
+    # insert and update: the possible-duplicate flag (same person under another NIK).
+    person_index: so.Mapped[str | None] = so.mapped_column(sa.String(64), index=True)
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="workers")
 
@@ -195,3 +204,14 @@ def _index_nik(worker: EnrollmentWorker, value: str | None, _old: object,
     worker.nik_index = nik_index(value) if value else ""
     if worker.open_nik is not None:
         worker.open_nik = worker.nik_index
+
+
+@sa.event.listens_for(EnrollmentWorker, "before_insert")
+@sa.event.listens_for(EnrollmentWorker, "before_update")
+def _index_person(_mapper: object, _connection: object, worker: EnrollmentWorker) -> None:
+    """Keep the person's blind index in step with KK, date of birth and name (a correction or
+    an erasure changes them)."""
+    if worker.kk and worker.birth_date is not None and worker.full_name:
+        worker.person_index = person_index(worker.kk, worker.birth_date, worker.full_name)
+    else:
+        worker.person_index = None

@@ -97,8 +97,8 @@ def _worker_row(position: int, worker: Worker, holds_nik: bool) -> EnrollmentWor
 
 def is_flagged(answers: Answers, ctx: WorkerContext) -> bool:
     """Whether the queue marks the request for a closer look (lindungi.core.flags)."""
-    workers = [WorkerFacts(nik=w.nik, birth_date=w.birth_date, decile=w.decile)
-               for w in answers.workers]
+    workers = [WorkerFacts(nik=w.nik, birth_date=w.birth_date, decile=w.decile, kk=w.kk,
+                           full_name=w.full_name) for w in answers.workers]
     return needs_attention(submit_codes(workers, ctx.today, ctx.params))
 
 

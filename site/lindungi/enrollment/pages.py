@@ -11,6 +11,7 @@ from lindungi.enrollment import drafts
 from lindungi.enrollment.answers import Answers
 from lindungi.enrollment.context import WorkerContext
 from lindungi.enrollment.flow import (
+    ANOTHER,
     TOTAL_STEPS,
     Place,
     Step,
@@ -20,6 +21,7 @@ from lindungi.enrollment.flow import (
 )
 from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.enrollment.operations import nik_has_open_request
+from lindungi.enrollment.worker_forms import PART_SLUGS
 from lindungi.extensions import db
 from lindungi.htmx import render_page_or_fragment
 from lindungi.program import city_today, program_parameters
@@ -35,8 +37,10 @@ STEP_PAGE = "enrollment/step_page.html"
 
 
 def url_of(place: Place) -> str:
+    if place.step is Step.WORKER and place.part == ANOTHER:
+        return url_for("enrollment.another_worker")
     if place.step is Step.WORKER:
-        return url_for(ENDPOINTS[Step.WORKER], n=place.worker)
+        return url_for(ENDPOINTS[Step.WORKER], n=place.worker, slug=PART_SLUGS[place.part])
     return url_for(ENDPOINTS[place.step])
 
 

@@ -74,7 +74,7 @@ def resume(code: str, birth_date: date) -> EnrollmentDraft | None:
     draft = db.session.get(EnrollmentDraft, found.draft_id)
     if draft is None or draft.expires_at <= now:
         return None
-    if birth_date not in {worker.birth_date for worker in drafts.answers_of(draft).workers}:
+    if birth_date not in drafts.answers_of(draft).birth_dates():
         return None
     db.session.delete(found)
     return draft

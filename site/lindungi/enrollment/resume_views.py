@@ -47,7 +47,7 @@ def save_for_later() -> Response:
     draft, answers = current()
     if not SaveForm().validate() or draft is None:
         return leave_flow("enrollment.start")
-    if not answers.workers:  # the date of birth that guards the code comes from a worker
+    if not answers.birth_dates():  # the date of birth that guards the code comes from a worker
         return go(first_incomplete(answers))
     code = resume.save_for_later(draft)
     db.session.commit()

@@ -11,7 +11,8 @@ from flask_babel import lazy_gettext as _l
 from lindungi.enrollment.models import RequestStatus
 
 STATUS_LABELS = {
-    RequestStatus.RECEIVED: _l("Received"),
+    # Not "received" alone: in Indonesian "Diterima" also reads as "accepted".
+    RequestStatus.RECEIVED: _l("Sent in – waiting to be checked"),
     RequestStatus.IN_REVIEW: _l("Being reviewed"),
     RequestStatus.NEEDS_INFO: _l("More information needed"),
     RequestStatus.APPROVED: _l("Approved"),
@@ -42,6 +43,32 @@ STATUS_EXPLANATIONS = {
     RequestStatus.REJECTED: _l(
         "The request was not approved. The reason is below. You may send a new request if "
         "something changes."
+    ),
+}
+
+# What the applicant can do now, for each status (the status page's "What you can do").
+STATUS_ACTIONS = {
+    RequestStatus.RECEIVED: _l(
+        "Nothing for now. Keep the reference number. If staff need something, they contact you "
+        "by phone, and this page says so."
+    ),
+    RequestStatus.IN_REVIEW: _l(
+        "Nothing for now. Keep your phone at hand: the reviewer may call to confirm details."
+    ),
+    RequestStatus.NEEDS_INFO: _l(
+        "Answer the reviewer's question below. The request goes back to the reviewer as soon "
+        "as you send your answer."
+    ),
+    RequestStatus.APPROVED: _l(
+        "Nothing for now. Until the registration is done, the worker is not yet covered."
+    ),
+    RequestStatus.REGISTERED: _l(
+        "Keep the reference number and the worker's KTP together. After a work accident, go to "
+        "a partner hospital and report it: the claims guide explains the steps."
+    ),
+    RequestStatus.REJECTED: _l(
+        "If you think the decision rests on a mistake, or the worker's situation changes, you "
+        "can send a new request."
     ),
 }
 

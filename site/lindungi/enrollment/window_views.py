@@ -13,7 +13,8 @@ from lindungi.enrollment.pages import leave_flow
 # The steps of a new request. The start page says it is closed by itself; sending is refused in
 # views._submit, after a repeated send of a request already stored has been answered.
 STEPS = frozenset({
-    "enrollment.applicant", "enrollment.worker", "enrollment.remove_worker",
+    "enrollment.applicant", "enrollment.worker", "enrollment.another_worker",
+    "enrollment.remove_worker",
     "enrollment.contact", "enrollment.consent", "enrollment.check",
 })
 

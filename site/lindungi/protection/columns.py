@@ -21,6 +21,7 @@ from lindungi.protection.crypto import KeyConfigError, KeyRing
 
 EXTENSION = "lindungi.keys"
 NIK_PURPOSE = "nik"
+PERSON_PURPOSE = "person"
 
 MISSING_KEYS = (
     "LINDUNGI_DATA_KEYS and LINDUNGI_INDEX_KEY are not set, so personal data cannot be stored "
@@ -47,6 +48,18 @@ def keyring() -> KeyRing:
 def nik_index(nik: str) -> str:
     """The blind index of a NIK (EnrollmentWorker.nik_index and open_nik hold it)."""
     return keyring().blind_index(nik, NIK_PURPOSE)
+
+
+def person_text(kk: str, birth_date: date, full_name: str) -> str:
+    """What makes two workers probably the same person whatever NIK was typed: the family card,
+    the date of birth and the name (case and spacing ignored)."""
+    return "|".join((kk, birth_date.isoformat(), " ".join(full_name.casefold().split())))
+
+
+def person_index(kk: str, birth_date: date, full_name: str) -> str:
+    """The blind index of a worker's KK, date of birth and name (EnrollmentWorker.person_index):
+    the possible-duplicate flag finds the same person under another NIK without opening rows."""
+    return keyring().blind_index(person_text(kk, birth_date, full_name), PERSON_PURPOSE)
 
 
 class Sealed(TypeDecorator[Any]):

@@ -1,6 +1,7 @@
 """Key rotation: every sealed value not sealed with the current key is opened with the key it
-names and sealed again with the current one; the NIK's blind indexes are computed again (so a
-new INDEX_KEY takes effect too). Works on raw rows in batches, whatever the models load.
+names and sealed again with the current one; the blind indexes (the NIK; KK, date of birth and
+name) are computed again (so a new INDEX_KEY takes effect too). Works on raw rows in batches,
+whatever the models load.
 
 After `flask --app lindungi keys rotate` has run, the old key can leave LINDUNGI_DATA_KEYS.
 """
@@ -9,11 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 import sqlalchemy as sa
 
 from lindungi.extensions import db
-from lindungi.protection.columns import NIK_PURPOSE, Sealed, keyring
+from lindungi.protection.columns import (
+    NIK_PURPOSE,
+    PERSON_PURPOSE,
+    Sealed,
+    keyring,
+    person_text,
+)
 from lindungi.protection.crypto import KeyRing
 
 BATCH = 500
@@ -68,7 +76,21 @@ def _changes(row: sa.RowMapping, columns: list[tuple[str, str]], ring: KeyRing,
             changes["nik_index"] = index
         if row["open_nik"] is not None and row["open_nik"] != index:
             changes["open_nik"] = index
+        person = _person_index(row, ring)
+        if row["person_index"] != person:
+            changes["person_index"] = person
     return changes
+
+
+def _person_index(row: sa.RowMapping, ring: KeyRing) -> str | None:
+    """As EnrollmentWorker's before-insert/update hook computes it, from the raw row."""
+    if row["kk"] is None or row["birth_date"] is None or not row["full_name"]:
+        return None
+    kk = ring.open(row["kk"], "enrollment_worker.kk")
+    born = date.fromisoformat(ring.open(row["birth_date"], "enrollment_worker.birth_date"))
+    if not kk:
+        return None
+    return ring.blind_index(person_text(kk, born, row["full_name"]), PERSON_PURPOSE)
 
 
 def rotate() -> RotationReport:
@@ -77,7 +99,8 @@ def rotate() -> RotationReport:
     report = RotationReport()
     for table_name, columns in sealed_columns().items():
         key_name = db.metadata.tables[table_name].primary_key.columns.values()[0].name
-        extra = ("nik_index", "open_nik") if table_name == "enrollment_worker" else ()
+        extra = (("nik_index", "open_nik", "person_index", "full_name")
+                 if table_name == "enrollment_worker" else ())
         names = [key_name, *(name for name, _purpose in columns), *extra]
         table = sa.table(table_name, *(sa.column(name) for name in names))
         for rows in _batches(table, table.c[key_name]):

@@ -18,7 +18,7 @@ from lindungi.enrollment.forms import (
     name_errors,
 )
 from lindungi.enrollment.text import InputError, parse_phone
-from lindungi.enrollment.worker_form import KK_EMPTY, NIK_EMPTY
+from lindungi.enrollment.worker_forms import KK_EMPTY, NIK_EMPTY
 from lindungi.forms import BaseForm
 
 ADDRESS_MAX = 300

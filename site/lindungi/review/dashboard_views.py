@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from flask import render_template
+from flask import render_template, url_for
 from flask_babel import gettext as _
 
 from lindungi.enrollment.statuses import STATUS_LABELS
@@ -30,13 +30,17 @@ def dashboard() -> str:
     now = utcnow()
     today = to_wita(now).date()
     by_status = stats.counts_by_status()
+    by_kecamatan = stats.counts_by_kecamatan()
     weeks = stats.requests_per_week(today)
     times = stats.decision_times(now)
     return render_template(
         "review/dashboard.html",
         total=sum(count.value for count in by_status),
         status_bars=charts.bars([(str(STATUS_LABELS[c.key]), c.value) for c in by_status]),
-        kecamatan_bars=charts.bars([(c.key.name, c.value) for c in stats.counts_by_kecamatan()]),
+        kecamatan_bars=charts.bars([(c.key.name, c.value) for c in by_kecamatan]),
+        # Each count opens the queue with that filter.
+        status_links=[url_for("review.queue", status=c.key.value) for c in by_status],
+        kecamatan_links=[url_for("review.queue", kecamatan=c.key.code) for c in by_kecamatan],
         week_bars=charts.bars([(format_date(c.key, "d MMM", locale=locale_code()), c.value)
                                for c in weeks]),
         times=times,

@@ -18,7 +18,7 @@ from lindungi.core.flags import (
     worker_codes,
 )
 from lindungi.core.parameters import ProgramParameters
-from lindungi.enrollment.flags import other_requests
+from lindungi.enrollment.flags import other_requests, person_of, similar_requests
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
 from lindungi.enrollment.statuses import STATUS_LABELS
 
@@ -32,7 +32,8 @@ class Flag:
 
 
 def facts(worker: EnrollmentWorker) -> WorkerFacts:
-    return WorkerFacts(nik=worker.nik, birth_date=worker.birth_date, decile=worker.decile)
+    return WorkerFacts(nik=worker.nik, birth_date=worker.birth_date, decile=worker.decile,
+                       kk=worker.kk, full_name=worker.full_name)
 
 
 def _age_message(code: str, params: ProgramParameters) -> str:
@@ -95,6 +96,17 @@ def _duplicate_flags(request: EnrollmentRequest) -> list[Flag]:
                 message = _("Also in request %(reference)s (%(status)s).",
                             reference=other.reference, status=STATUS_LABELS[other.status])
             found.append(Flag(code, message, worker.id, ((other.id, other.reference),)))
+    similar = similar_requests([facts(worker) for worker in request.workers],
+                               exclude_id=request.id)
+    for worker in request.workers:
+        person = person_of(facts(worker))
+        for other in similar:
+            if other.person == person:
+                found.append(Flag("duplicate_similar", _(
+                    "Possible duplicate: the same family card, date of birth and name, under "
+                    "another NIK, in request %(reference)s (%(status)s).",
+                    reference=other.reference, status=STATUS_LABELS[other.status],
+                ), worker.id, ((other.id, other.reference),)))
     return found
 
 

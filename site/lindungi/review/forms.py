@@ -147,14 +147,11 @@ class StartReviewForm(BaseForm):
     version = _version_field()
 
 
-# Prefilled, so the common case is one click, but the reviewer sees and can change what is kept.
-APPROVE_REASON = _l("The details match the documents.")
-
-
 class ApproveForm(BaseForm):
     version = _version_field()
-    reason = TextAreaField(_l("Why you approve"), default=lambda: str(APPROVE_REASON),
-                           validators=[
+    # Never pre-filled: a kept default would say "checked" whether anything was checked or not.
+    # The page shows a short checklist of what to check instead.
+    reason = TextAreaField(_l("Why you approve"), validators=[
         DataRequired(_l("Write why you approve the request: what you checked.")),
         Length(max=NOTE_MAX, message=_l("Use at most %(max)d characters."))])
 

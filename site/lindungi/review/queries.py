@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from lindungi.core.reference import normalise_reference
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
+from lindungi.extensions import db
 from lindungi.formatting import WITA
 from lindungi.outbox import queries as outbox_queries
 from lindungi.pagination import paginate
@@ -180,3 +181,16 @@ def queue_page(criteria: QueueCriteria) -> QueuePage:
         for row in found.items
     ]
     return QueuePage(rows=rows, total=found.total or 0, criteria=replace(criteria, page=found.page))
+
+
+def next_waiting(after_id: int) -> int | None:
+    """The request to open after deciding ``after_id``: the oldest still waiting for a first
+    look (Sent in), else the oldest being reviewed."""
+    for status in (RequestStatus.RECEIVED, RequestStatus.IN_REVIEW):
+        found = db.session.scalar(
+            sa.select(EnrollmentRequest.id)
+            .where(EnrollmentRequest.status == status, EnrollmentRequest.id != after_id)
+            .order_by(EnrollmentRequest.created_at, EnrollmentRequest.id).limit(1))
+        if found is not None:
+            return int(found)
+    return None

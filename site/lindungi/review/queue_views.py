@@ -4,6 +4,8 @@ log or the session cookie."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from flask import redirect, request, url_for
@@ -11,9 +13,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from lindungi.core.places import kecamatan_by_code
+from lindungi.enrollment.models import OPEN_STATUSES
 from lindungi.enrollment.statuses import STATUS_LABELS
 from lindungi.extensions import db
+from lindungi.formatting import to_wita
 from lindungi.htmx import render_page_or_fragment
+from lindungi.program import city_today
 from lindungi.review import queries, searches
 from lindungi.review.blueprint import bp
 from lindungi.review.forms import QueueFilterForm, SearchForm
@@ -36,6 +41,15 @@ def sort_link(key: str, current: str) -> tuple[str, str | None]:
     if current == "-" + key:
         return queue_url(sort=key, page=None), "descending"
     return queue_url(sort=key, page=None), None
+
+
+def _waiting_days(today: date) -> Callable[[Any], int | None]:
+    """Days a request still being handled has waited since it arrived (None once decided)."""
+    def days(row: Any) -> int | None:
+        if row.status not in OPEN_STATUSES:
+            return None
+        return (today - to_wita(row.created_at).date()).days
+    return days
 
 
 @bp.route("/pendaftaran", methods=["GET", "POST"])
@@ -62,6 +76,7 @@ def queue() -> Response:
         "review/queue.html", "review/_queue_results.html",
         filters=filters, search_form=search_form, results=results, queue_url=queue_url,
         sort_link=sort_link, status_labels=STATUS_LABELS, kecamatan=kecamatan_by_code,
+        waiting_days=_waiting_days(city_today()),
         oob=bool(request.htmx),
     )
     if request.htmx and request.method == "GET":

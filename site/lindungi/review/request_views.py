@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
+from flask import request as http_request
 from flask_babel import LazyString
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -34,7 +35,7 @@ from lindungi.formatting import to_wita
 from lindungi.outbox import labels as outbox_labels
 from lindungi.outbox import queries as outbox_queries
 from lindungi.program import program_parameters
-from lindungi.review import operations
+from lindungi.review import operations, queries
 from lindungi.review.blueprint import bp
 from lindungi.review.flags import flags_for
 from lindungi.review.forms import (
@@ -189,6 +190,12 @@ def _decide(decision: Decision, request_id: int) -> Response | tuple[str, int]:
         db.session.rollback()
         return _detail_page(req, 409, not_allowed=True)
     flash(str(decision.done), "success")
+    if http_request.form.get("then") == "next":  # "Save and open the next request"
+        following = queries.next_waiting(req.id)
+        if following is not None:
+            return redirect(url_for("review.request_detail", request_id=following))
+        flash(_("No other request is waiting."), "info")
+        return redirect(url_for("review.queue"))
     return redirect(url_for("review.request_detail", request_id=req.id))
 
 

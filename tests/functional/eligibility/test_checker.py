@@ -307,3 +307,22 @@ def test_result_page_has_an_etag_and_answers_304(client) -> None:
     other = client.get(URL.format(lang="id"), query_string=answers(decile="6"),
                        headers={"If-None-Match": first.headers["ETag"]})
     assert other.status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_result_sent_with_the_button_comes_first_with_the_focus(client, lang: str) -> None:
+    page = soup_of(client.get(URL.format(lang=lang), query_string=answers(check="1")))
+    main = page.select_one("main")
+    result, form = main.select_one("#eligibility-result"), main.select_one("form")
+    # The result comes before the questions, its heading takes the focus, and the action to
+    # request enrollment comes right after the heading's summary, before the reasons.
+    assert result.find_next("form") is form
+    heading = result.select_one("h2#result-title")
+    assert heading.has_attr("autofocus") and heading["tabindex"] == "-1"
+    assert heading.find_next(["a", "h3"]).get("id") == "enrollment-link"
+    # Live updates (htmx) and plain visits never move the focus or the result.
+    live = soup_of(client.get(URL.format(lang=lang), query_string=answers(), headers=HX))
+    assert not live.select("[autofocus]") and live.select_one("#result-title")
+    plain = soup_of(client.get(URL.format(lang=lang), query_string=answers()))
+    assert not plain.select("[autofocus]")
+    assert plain.select_one("main form").find_next(id="eligibility-result") is not None

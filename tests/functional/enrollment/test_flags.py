@@ -72,7 +72,7 @@ def test_only_the_second_worker_flagged_flags_the_request(app: Flask) -> None:
 
 def test_queue_flag_and_detail_page_agree(app: Flask, make_staff) -> None:
     plain = send(app, {})
-    flagged = send(app, {"decile": "6", "serial": 2})
+    flagged = send(app, {"decile": "6", "serial": 2, "full_name": "Andi Baso"})
     reviewer = app.test_client()
     sign_in_as(reviewer, make_staff(role=Role.REVIEWER))
     queue = soup_of(reviewer.get("/staf/pendaftaran?flagged=y"))
@@ -94,6 +94,25 @@ def test_a_later_duplicate_shows_live_on_the_detail_page(app: Flask, make_staff)
     detail = soup_of(reviewer.get(f"/staf/pendaftaran/{first.id}"))
     [duplicate] = detail.select(".flag-duplicate_request")
     assert later.reference in duplicate.get_text()
+
+
+def test_the_same_person_under_another_nik_is_a_possible_duplicate(app: Flask,
+                                                                    make_staff) -> None:
+    # Three requests for the same KK, date of birth and name; the NIK differs in its last
+    # digits (a typing slip), so the open-NIK rule does not catch them.
+    first = send(app, {"serial": 1})
+    second = send(app, {"serial": 2, "full_name": "SITI  aminah"})
+    third = send(app, {"serial": 3})
+    other_person = send(app, {"serial": 4, "full_name": "Siti Rahmawati"})
+    assert (first.flagged, second.flagged, third.flagged) == (False, True, True)
+    assert other_person.flagged is False
+    reviewer = app.test_client()
+    sign_in_as(reviewer, make_staff(role=Role.REVIEWER))
+    detail = soup_of(reviewer.get(f"/staf/pendaftaran/{first.id}"))
+    flags = [flag.get_text(" ", strip=True) for flag in detail.select(".flag-duplicate_similar")]
+    assert len(flags) == 2
+    assert second.reference in flags[0] and third.reference in flags[1]
+    assert "Kemungkinan ganda" in flags[0]
 
 
 def test_the_rules_as_codes() -> None:

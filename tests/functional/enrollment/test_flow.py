@@ -15,6 +15,7 @@ from tests.support.enrollment import (
     KECAMATAN,
     KELURAHAN,
     NOW,
+    WORKER_PAGES,
     Flow,
     make_nik,
     texts,
@@ -29,6 +30,16 @@ def fixed_now(app):
 PROGRESS = {"id": "Langkah %s dari 5", "en": "Step %s of 5"}
 CHECK_TITLE = {"id": "Periksa jawaban Anda sebelum mengirim permohonan",
                "en": "Check your answers before sending the request"}
+
+
+def questions_on(response) -> int:
+    """The questions a page asks: its named form controls, a radio group counting once
+    (hidden fields and buttons are not questions)."""
+    names = {tag["name"] for tag in soup_of(response).select(
+        "#enrollment-step input[name], #enrollment-step select[name], "
+        "#enrollment-step textarea[name]")
+        if tag.get("type") not in ("hidden", "submit")}
+    return len(names)
 
 
 def _assert_step(response, flow: Flow, number: int) -> None:
@@ -61,13 +72,22 @@ def test_whole_flow(app, client, lang: str, htmx: bool) -> None:
     _assert_step(response, flow, 2)
     assert response.request.path == f"/{lang}/daftar/pekerja/1"
 
-    # The second worker is added with the "Add another worker" button.
-    first = flow.post("/daftar/pekerja/1", _worker(1, action="add"), follow_redirects=True)
-    _assert_step(first, flow, 2)
-    assert first.request.path == f"/{lang}/daftar/pekerja/2"
-    second = flow.post("/daftar/pekerja/2", _worker(2), follow_redirects=True)
-    _assert_step(second, flow, 3)
-    assert second.request.path == f"/{lang}/daftar/kontak"
+    # One topic per page, then "is there another worker?": yes for the second, no after it.
+    for n in (1, 2):
+        answers = _worker(n)
+        for slug, names in WORKER_PAGES:
+            assert response.request.path == f"/{lang}/daftar/pekerja/{n}{slug}"
+            assert questions_on(response) <= 8
+            response = flow.post(f"/daftar/pekerja/{n}{slug}",
+                                 {name: answers[name] for name in names},
+                                 follow_redirects=True)
+            _assert_step(response, flow, 2)
+        assert response.request.path == f"/{lang}/daftar/pekerja-lain"
+        assert texts(response, ".worker-list-name")[-1] == answers["full_name"]
+        response = flow.post("/daftar/pekerja-lain", {"another": "yes" if n == 1 else "no"},
+                             follow_redirects=True)
+    _assert_step(response, flow, 3)
+    assert response.request.path == f"/{lang}/daftar/kontak"
 
     consent = flow.contact(follow_redirects=True)
     _assert_step(consent, flow, 4)
@@ -75,7 +95,8 @@ def test_whole_flow(app, client, lang: str, htmx: bool) -> None:
     _assert_step(check, flow, 5)
     assert CHECK_TITLE[lang] in texts(check, "h1")
     body = check.get_data(as_text=True)
-    assert "7371****" in body and make_nik(date(1980, 8, 12), "F", 1) not in body
+    # The person who just typed the numbers sees them whole (masked only after sending).
+    assert make_nik(date(1980, 8, 12), "F", 1) in body and "7371010101100001" in body
     assert len(soup_of(check).select(".worker-summary")) == 2
 
     token = soup_of(check).find("input", attrs={"name": "token"})["value"]
@@ -243,9 +264,10 @@ def test_answers_survive_a_reload_and_the_back_button(client) -> None:
     soup = soup_of(flow.get("/daftar/pemohon"))
     assert soup.select_one("#who-1")["checked"] is not None
     assert soup.select_one("#applicant_name")["value"] == "Rahmat"
-    worker = soup_of(flow.get("/daftar/pekerja/1"))
-    assert worker.select_one("#birth_day")["value"] == "12"
-    assert worker.select_one("#kelurahan option[selected]")["value"] == KELURAHAN
+    birth = soup_of(flow.get("/daftar/pekerja/1/lahir"))
+    assert birth.select_one("#birth_day")["value"] == "12"
+    address = soup_of(flow.get("/daftar/pekerja/1/alamat"))
+    assert address.select_one("#kelurahan option[selected]")["value"] == KELURAHAN
 
 
 def test_a_draft_holds_only_an_id_in_the_cookie(app, client) -> None:
@@ -309,14 +331,19 @@ def test_start_page_keeps_the_checker_answers_as_defaults(app, client) -> None:
     response = flow.get("/daftar?kecamatan=73.71.05&occupation=fisher&decile=3&member=no")
     assert response.status_code == 303 and response.location == "/en/daftar"
     flow.applicant()
-    soup = soup_of(flow.get("/daftar/pekerja/1"))
+    flow.worker(until="/alamat")
+    soup = soup_of(flow.get("/daftar/pekerja/1/alamat"))
     assert soup.select_one("#kecamatan option[selected]")["value"] == "73.71.05"
+    flow.worker(until="/pekerjaan")
+    soup = soup_of(flow.get("/daftar/pekerja/1/pekerjaan"))
     assert soup.select_one("#occupation option[selected]")["value"] == "fisher"
     assert soup.select_one("#decile option[selected]")["value"] == "3"
     assert soup.select_one("#already_member-1")["checked"] is not None
     # Only the first worker gets them.
     flow.worker(action="add")
-    assert not soup_of(flow.get("/daftar/pekerja/2")).select("#kecamatan option[selected]")
+    flow.worker(2, serial=2, until="/alamat")
+    assert not soup_of(flow.get("/daftar/pekerja/2/alamat")).select(
+        "#kecamatan option[selected]")
 
 
 def test_start_page_drops_unknown_prefill_values(app, client) -> None:
@@ -341,7 +368,8 @@ def test_kelurahan_options_follow_the_kecamatan(client) -> None:
 def test_worker_page_without_javascript_lists_kelurahan_grouped(client) -> None:
     flow = Flow(client)
     flow.applicant()
-    soup = soup_of(flow.get("/daftar/pekerja/1"))
+    flow.worker(until="/alamat")
+    soup = soup_of(flow.get("/daftar/pekerja/1/alamat"))
     assert len(soup.select("#kelurahan optgroup")) == 15
     kecamatan = soup.select_one("#kecamatan")
     assert kecamatan["hx-get"] == "/id/daftar/kelurahan" and kecamatan["hx-target"] == (
@@ -351,7 +379,8 @@ def test_worker_page_without_javascript_lists_kelurahan_grouped(client) -> None:
 def test_htmx_error_rerender_lists_only_the_chosen_kecamatan(client) -> None:
     flow = Flow(client, htmx=True)
     flow.applicant()
-    response = flow.worker(full_name="")
+    response = flow.worker(address="")
+    assert response.request.path == "/id/daftar/pekerja/1/alamat"
     assert not soup_of(response).select("#kelurahan optgroup")
 
 

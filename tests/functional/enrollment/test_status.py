@@ -56,12 +56,18 @@ def test_right_reference_and_birth_date_show_the_state(app, client, sent, lang) 
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     assert message(app, lang, "Status of request %(reference)s", reference=sent) in texts(
         response, "h1")
-    assert texts(response, ".status-label") == [message(app, lang, "Received")]
+    assert texts(response, ".status-label") == [
+        message(app, lang, "Sent in – waiting to be checked")]
+    assert texts(response, ".status-label") == [{"id": "Sudah masuk – menunggu pemeriksaan",
+                                                 "en": "Sent in – waiting to be checked"}[lang]]
+    # Every status page says what happens next and what the applicant can do.
+    assert texts(response, ".status-panel h2") == [message(app, lang, "What happens next"),
+                                                   message(app, lang, "What you can do")]
     assert message(app, lang, "We have the request. A reviewer at the city's manpower office "
                    "will look at it soon.") in texts(response, ".status-panel p")
     rows = dict(zip(texts(response, ".summary-row dt"), texts(response, ".summary-row dd"),
                     strict=True))
-    assert rows[message(app, lang, "Received")] == {"id": "Jumat, 20 November 2026",
+    assert rows[{"id": "Dikirim pada", "en": "Sent on"}[lang]] == {"id": "Jumat, 20 November 2026",
                                                     "en": "Friday, 20 November 2026"}[lang]
     assert "Siti, Andi" in rows.values()
     body = response.get_data(as_text=True)
@@ -72,7 +78,8 @@ def test_right_reference_and_birth_date_show_the_state(app, client, sent, lang) 
 
 def test_lookup_accepts_the_reference_as_people_type_it(client, sent) -> None:
     typed = sent.lower().replace("-", " ").replace("lm ", "")
-    assert texts(lookup(client, "en", typed, BORN_1), ".status-label") == ["Received"]
+    assert texts(lookup(client, "en", typed, BORN_1), ".status-label") == [
+        "Sent in – waiting to be checked"]
 
 
 def _error_text(response) -> tuple[list[str], list[str]]:

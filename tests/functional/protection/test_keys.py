@@ -10,7 +10,7 @@ from flask import Flask
 from lindungi.audit.models import AuditEvent
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker
 from lindungi.extensions import db
-from lindungi.protection.columns import EXTENSION, nik_index
+from lindungi.protection.columns import EXTENSION, nik_index, person_index
 from lindungi.protection.crypto import KeyRing, new_key
 from tests.support.apps import TEST_DATA_KEYS, TEST_INDEX_KEY
 from tests.support.checking import soup_of
@@ -55,12 +55,17 @@ def test_a_new_index_key_is_taken_up_by_rotation(app: Flask) -> None:
     made = create_request(app, workers=[{"open_nik": True}])
     with app.app_context():
         before = nik_index(made.workers[0].nik)
+        person_before = db.session.get(EnrollmentWorker, made.workers[0].id).person_index
     use_keys(app, TEST_DATA_KEYS, new_key())
     assert app.test_cli_runner().invoke(args=["keys", "rotate"]).exit_code == 0
     with app.app_context():
         worker = db.session.get(EnrollmentWorker, made.workers[0].id)
         assert worker is not None
         assert worker.nik_index == worker.open_nik == nik_index(made.workers[0].nik) != before
+        # The KK + date of birth + name index of the possible-duplicate flag moves along.
+        assert person_before is not None and worker.person_index not in (None, person_before)
+        assert worker.person_index == person_index(worker.kk, worker.birth_date,
+                                                   worker.full_name)
 
 
 def test_keys_new_prints_settings_without_touching_data(runner) -> None:

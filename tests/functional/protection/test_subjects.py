@@ -14,7 +14,7 @@ from flask import Flask
 from lindungi.audit.models import AuditEvent
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
 from lindungi.extensions import db
-from lindungi.protection.columns import nik_index
+from lindungi.protection.columns import nik_index, person_index
 from lindungi.protection.models import EnrollmentStatistic
 from lindungi.staff.models import Role
 from tests.support.checking import soup_of
@@ -93,6 +93,9 @@ def test_a_correction_changes_the_data_and_its_index(app: Flask, client, auth) -
         assert (worker.nik, worker.birth_date, worker.full_name) == (
             NEW_NIK, date(1985, 6, 16), "Daeng Sutte Baru")
         assert worker.nik_index == worker.open_nik == nik_index(NEW_NIK)
+        # The possible-duplicate index follows the corrected name and date of birth.
+        assert worker.person_index == person_index(worker.kk, date(1985, 6, 16),
+                                                   "Daeng Sutte Baru")
         assert worker.request.phone_e164 == "+6281211112222"
     [detail] = audit(app, "subject.correct")
     assert detail["fields"] == ["full_name", "nik", "birth_date", "phone_e164"]

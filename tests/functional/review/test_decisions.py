@@ -148,16 +148,32 @@ def test_approve_needs_a_reason(app: Flask, reviewer, make_request) -> None:
         operations.approve(stored, reviewer.user, stored.version, " ")
 
 
-def test_approve_reason_is_prefilled_and_kept(app: Flask, reviewer, make_request) -> None:
+def test_approve_reason_is_not_prefilled_but_a_checklist_is_shown(app: Flask, reviewer,
+                                                                  make_request) -> None:
     request = make_request(status=S.IN_REVIEW)
     page = soup_of(reviewer.get(f"/staf/pendaftaran/{request.id}"))
-    prefilled = page.select_one("textarea[name=approve-reason]").get_text().strip()
-    assert prefilled == "Data sesuai dengan dokumen."
-    response = decide(reviewer, request.id, "setujui", "approve", reason=prefilled)
-    assert response.status_code == 302
-    [change] = load_request(app, request.id).history
-    assert change.internal_note == "Data sesuai dengan dokumen."
-    assert change.staff_id == reviewer.user.id
+    assert page.select_one("textarea[name=approve-reason]").get_text().strip() == ""
+    checklist = [li.get_text(strip=True) for li in page.select(".checklist li")]
+    assert "Alamat di Kota Makassar" in checklist and len(checklist) == 5
+
+
+def test_save_and_open_the_next_waiting_request(app: Flask, reviewer, make_request) -> None:
+    first, second = make_request(status=S.IN_REVIEW), make_request()
+
+    def decide_then_next(request_id: int, path: str, prefix: str, **fields: str):
+        page = reviewer.get(f"/staf/pendaftaran/{request_id}")
+        buttons = [b.get_text(strip=True) for b in soup_of(page).select("button[value=next]")]
+        assert "Simpan & buka berikutnya" in buttons
+        data = {"csrf_token": csrf_token(reviewer), f"{prefix}-version": version_in(page, prefix),
+                "then": "next", **{f"{prefix}-{name}": value for name, value in fields.items()}}
+        return reviewer.post(f"/staf/pendaftaran/{request_id}/{path}", data=data)
+
+    response = decide_then_next(first.id, "setujui", "approve", reason="Checked")
+    assert response.headers["Location"] == f"/staf/pendaftaran/{second.id}"
+    assert load_request(app, first.id).status is S.APPROVED
+    # The last one waiting: back to the queue.
+    response = decide_then_next(second.id, "minta-informasi", "ask", message="KK?")
+    assert response.headers["Location"] == "/staf/pendaftaran"
 
 
 def test_ask_for_information_is_stored_for_the_status_page(app: Flask, reviewer,

@@ -48,7 +48,7 @@ def test_overview_numbers_and_charts(now_app: Flask, make_staff) -> None:
     soup = soup_of(client.get("/staf/"))
     assert soup.h1.get_text(strip=True) == "Ikhtisar"
     by_status = table_numbers(soup, "Permintaan menurut status")
-    assert by_status["Diterima"] == "3" and by_status["Disetujui"] == "1"
+    assert by_status["Sudah masuk – menunggu pemeriksaan"] == "3" and by_status["Disetujui"] == "1"
     assert by_status["Tidak disetujui"] == "1" and by_status["Perlu informasi tambahan"] == "0"
     by_kecamatan = table_numbers(soup, "Permintaan menurut kecamatan")
     assert len(by_kecamatan) == 15
@@ -66,7 +66,11 @@ def test_overview_numbers_and_charts(now_app: Flask, make_staff) -> None:
         ids = chart["aria-labelledby"].split()
         assert chart.find("title")["id"] == ids[0] and chart.find("desc")["id"] == ids[1]
     status_chart = soup.select_one("#chart-status-desc").get_text()
-    assert "Diterima (3)" in status_chart
+    assert "Sudah masuk – menunggu pemeriksaan (3)" in status_chart
+    # Each count opens the queue with that filter.
+    links = {a.get_text(strip=True): a["href"] for a in soup.select(".chart-table a")}
+    assert links["Disetujui"] == "/staf/pendaftaran?status=approved"
+    assert links["Mariso"] == "/staf/pendaftaran?kecamatan=73.71.01"
     bars = soup.select("svg.bar-chart")[0].select("rect.chart-bar")
     assert [bar["width"] for bar in bars][:1] == ["100.0%"]
 

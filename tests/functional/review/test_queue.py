@@ -234,3 +234,16 @@ def test_detail_and_overview_use_a_constant_number_of_statements(app: Flask, rev
     with counting_statements(app) as statements:
         reviewer.get("/staf/")
     assert len(statements) == before
+
+
+def test_queue_shows_how_long_open_requests_have_waited(app: Flask, reviewer,
+                                                        make_request) -> None:
+    app.config["NOW"] = datetime(2026, 11, 20, 2, 0)  # 10:00 WITA
+    make_request(created_at=datetime(2026, 11, 16, 1, 0))
+    make_request(status=RequestStatus.REJECTED, created_at=datetime(2026, 11, 17, 1, 0))
+    soup = soup_of(reviewer.get("/staf/pendaftaran"))
+    headings = [th.get_text(strip=True) for th in soup.select(".queue-table thead th")]
+    column = headings.index("Menunggu")
+    waited = [row.select("td")[column].get_text(strip=True)
+              for row in soup.select(".queue-table tbody tr")]
+    assert waited == ["4 hari", "–"]  # a decided request no longer waits
