@@ -54,8 +54,9 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
         time.sleep(0.05)
 
 
-def queue_one(app: Flask, make_request, channel: Channel = Channel.WHATSAPP) -> None:
-    request = make_request(notify_channel=channel)
+def queue_one(app: Flask, make_request, channel: Channel = Channel.WHATSAPP, **fields: str
+              ) -> None:
+    request = make_request(notify_channel=channel, **fields)
     with app.app_context():
         row = load_request(app, request.id)
         db.session.add(row)

@@ -135,3 +135,19 @@ def test_the_family_is_told_the_review_request_arrived(
         kinds = db.session.scalars(sa.select(OutboxMessage.kind).where(
             OutboxMessage.request_id == request.id).order_by(OutboxMessage.id)).all()
     assert kinds == [MessageKind.REJECTED, MessageKind.REVIEW_REQUESTED]
+
+
+def test_the_review_message_is_in_the_language_the_request_was_filled_in(
+        app, client, client_for, make_request) -> None:
+    """Asked for from the Indonesian page, for a request filled in English: English."""
+    from lindungi.outbox.models import MessageKind, OutboxMessage
+
+    first = client_for(Role.REVIEWER)
+    request = make_request(status=S.IN_REVIEW, preferred_lang="en")
+    decide(first, request.id, "tolak", "reject", reason="not_resident", message="Gowa.")
+    assert _post(client, "/status/tinjau-ulang", "id", request.reference).status_code == 200
+    with app.app_context():
+        message = db.session.scalar(sa.select(OutboxMessage).where(
+            OutboxMessage.kind == MessageKind.REVIEW_REQUESTED))
+        assert message.lang == "en" and message.request_id == request.id
+        assert "review" in message.body and request.reference in message.body
