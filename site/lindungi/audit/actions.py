@@ -99,6 +99,9 @@ LABELS = {
     SUBJECT_EXPORTED: _l("Data held about a person exported"),
     SUBJECT_CORRECTED: _l("A person's data corrected"),
     SUBJECT_ERASED: _l("A request erased on the person's request"),
+    ENROLLMENT_CLOSED: _l("New requests closed"),
+    ENROLLMENT_REOPENED: _l("New requests reopened"),
+    REVIEW_REQUESTED: _l("Review of a rejection requested"),
 }
 
 
@@ -106,9 +109,6 @@ LABELS = {
 ALERT_SETTINGS = {
     IDENTITY_VIEWED: "ALERT_IDENTITY_VIEWS_PER_HOUR",
     EXPORTED: "ALERT_EXPORTS_PER_HOUR",
-    ENROLLMENT_CLOSED: _l("New requests closed"),
-    ENROLLMENT_REOPENED: _l("New requests reopened"),
-    REVIEW_REQUESTED: _l("Review of a rejection requested"),
 }
 
 
