@@ -52,7 +52,8 @@ def test_email_is_sent_over_verified_tls_with_a_sign_in(
 @pytest.mark.parametrize("tls", ["implicit", "starttls"])
 @pytest.mark.parametrize("mistake", ["untrusted CA", "other host name"])
 def test_an_untrusted_certificate_or_another_host_name_sends_nothing(
-        app: Flask, make_request, certificates: ThrowawayCertificates, tls: str, mistake: str) -> None:
+        app: Flask, make_request, certificates: ThrowawayCertificates, tls: str,
+        mistake: str) -> None:
     request = make_request(email="keluarga@example.com", notify_channel=Channel.EMAIL)
     queue(app, request.id)
     with smtp_server(login=LOGIN, tls=tls, certificates=certificates) as server:

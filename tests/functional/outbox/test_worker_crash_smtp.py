@@ -13,8 +13,13 @@ from flask import Flask
 from lindungi.outbox.models import AttemptOutcome, Channel, MessageState
 from lindungi.paths import PROJECT_ROOT
 from tests.functional.outbox.conftest import messages
-from tests.functional.outbox.test_worker_process import WORK, queue_one, start_worker, wait_for
-from tests.functional.outbox.test_worker_process import worker_env
+from tests.functional.outbox.test_worker_process import (
+    WORK,
+    queue_one,
+    start_worker,
+    wait_for,
+    worker_env,
+)
 from tests.support.outbox import smtp_server
 
 A = AttemptOutcome
