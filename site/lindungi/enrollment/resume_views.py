@@ -16,6 +16,7 @@ from lindungi.enrollment import drafts, resume, resume_messages
 from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import first_incomplete
 from lindungi.enrollment.forms import BirthDateMixin, add_error, date_boxes
+from lindungi.enrollment.limits import submit_limit
 from lindungi.enrollment.pages import current, go, leave_flow
 from lindungi.enrollment.resume_forms import SendCodeForm
 from lindungi.extensions import db, limiter
@@ -49,6 +50,7 @@ class ResumeForm(BirthDateMixin, BaseForm):
 
 
 @bp.post("/daftar/simpan")
+@submit_limit  # each save may send a message: limited like sending the request
 def save_for_later() -> Response:
     draft, answers = current()
     if not SaveForm().validate() or draft is None:
@@ -83,7 +85,7 @@ def saved() -> Response:
 
 
 @bp.post("/daftar/tersimpan")
-@limiter.limit(lambda: current_app.config["ENROLLMENT_SUBMIT_LIMIT"])
+@submit_limit
 def send_saved_code() -> Response:
     """Send the shown code to the address typed here. Only a current code of this browser's own
     draft is accepted, so the form cannot send messages about anyone else's draft."""

@@ -178,3 +178,20 @@ def test_only_a_code_and_its_plain_link_go_into_the_message(app: Flask, code: st
                                                             link: str) -> None:
     with app.app_context(), pytest.raises(ValueError):
         compose_resume_link("id", code, link, 7)
+
+
+def test_saving_and_sending_codes_are_rate_limited(app: Flask, client) -> None:
+    app.config["ENROLLMENT_SUBMIT_LIMIT"] = "2 per minute"
+    flow = Flow(client, "id")
+    flow.applicant()
+    flow.worker(1)
+    flow.contact()
+    _saved(flow)
+    _page, code = _saved(flow)
+    assert flow.post("/daftar/simpan", {}).status_code == 429
+    assert len(messages(app)) == 2
+    fields = {"code": code, "channel": "sms", "phone": "0813 1111 2222"}
+    for _ in range(2):
+        assert flow.post("/daftar/tersimpan", fields).status_code == 303
+    assert flow.post("/daftar/tersimpan", fields).status_code == 429
+    assert len(messages(app)) == 4
