@@ -65,6 +65,9 @@ DEFAULTS: dict[str, Any] = {
     # Messages to families (lindungi.outbox). A channel without its URL is not configured.
     "SMTP_URL": "",  # smtp://user:pass@host:port, smtps://... (TLS), smtp+starttls://...
     "MAIL_FROM": "",
+    # PEM file of the CA(s) that sign the SMTP server's certificate, when it is not one the system
+    # trusts (a city relay with its own CA). Certificates are always verified.
+    "SMTP_CA_FILE": "",
     "SMS_GATEWAY_URL": "",
     "SMS_GATEWAY_TOKEN": "",
     "WHATSAPP_GATEWAY_URL": "",

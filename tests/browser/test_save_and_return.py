@@ -33,6 +33,13 @@ def test_save_on_one_phone_and_continue_on_another(live_server, phone, desktop) 
     code = page.locator("#resume-code").inner_text().strip()
     link = page.locator("#resume-link").get_attribute("href")
     assert "Siti" not in link and "1980" not in link and link.endswith(f"kode={code}")
+    # No contact step yet: the saved page sends the code to a number typed there.
+    page.get_by_label("WhatsApp").check()
+    page.locator("#phone").fill("0813 1111 2222")
+    page.get_by_role("button", name="Kirim kode").click()
+    expect(page.locator("#resume-sent")).to_contain_text("WhatsApp")
+    expect(page.locator("#resume-code")).to_have_text(code)
+    phone.assert_clean()
 
     other = desktop.page
     parts = urlsplit(link)

@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from hypothesis import given
 from werkzeug.datastructures import MultiDict
 
+from lindungi.extensions import db
+from lindungi.outbox.models import OutboxMessage
 from lindungi.staff.models import Role
 from tests.security.conftest import staff_client
 from tests.security.fuzzing import FUZZ, form_fields, stored_text_is_clean, values_for
-from tests.support.checking import CheckingClient
+from tests.support.checking import CheckingClient, soup_of
 from tests.support.enrollment import NOW, Flow, csrf_token_of
 
 GENEROUS = "100000 per minute"
@@ -60,6 +63,8 @@ def app_on_sqlite(make_app: Callable[..., Flask]) -> Flask:
     ("/id/cek-kelayakan", "/id/cek-kelayakan", "GET"),
     ("/id/cari", "/id/cari", "GET"),
     ("/en/status", "/en/status", "POST"),
+    ("/en/status/tinjau-ulang", "/en/status/tinjau-ulang", "POST"),
+    ("/id/daftar/lanjut", "/id/daftar/lanjut", "POST"),
 ])
 def test_public_forms(app_on_sqlite: Flask, page: str, action: str, method: str) -> None:
     fuzz(app_on_sqlite, app_on_sqlite.test_client(), page, action, method)
@@ -87,6 +92,33 @@ def test_request_form_steps(db_app: Flask, htmx: bool) -> None:
     fuzz(app, flow.client, "/id/daftar/pekerja/1", "/id/daftar/pekerja/1", headers=headers)
     assert flow.worker().status_code in (200, 303)
     fuzz(app, flow.client, "/id/daftar/kontak", "/id/daftar/kontak", headers=headers)
+
+
+def test_saved_page_send_form(db_app: Flask) -> None:
+    """With this browser's real code, any channel, number and address: no 5xx, and a message is
+    queued only for a number or address that passed the checks."""
+    app = prepared(db_app)
+    app.config["ENROLLMENT_SUBMIT_LIMIT"] = GENEROUS
+    flow = Flow(app.test_client(), "id")
+    assert flow.applicant().status_code == 303 and flow.worker().status_code == 303
+    assert flow.post("/daftar/simpan", {}).status_code == 303
+    page = flow.client.get("/id/daftar/tersimpan")
+    code = soup_of(page).select_one("#resume-code").get_text(strip=True)
+    token = csrf_token_of(page)
+
+    @FUZZ
+    @given(values_for(["channel", "phone", "email"]))
+    def send(values: MultiDict[str, str]) -> None:
+        values.setlist("csrf_token", [token])
+        values.setlist("code", [code])
+        response = flow.client.post("/id/daftar/tersimpan", data=values, check=False)
+        assert response.status_code in (200, 303), values
+
+    send()
+    stored_text_is_clean(app)
+    with app.app_context():
+        for message in db.session.scalars(sa.select(OutboxMessage)):
+            assert message.recipient.startswith("+628") or "@" in message.recipient
 
 
 def test_sign_in(db_app: Flask) -> None:

@@ -18,6 +18,8 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from tests.support.tls import ThrowawayCertificates
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -105,13 +107,21 @@ class SmtpServer:
 
 
 @contextmanager
-def smtp_server(login: tuple[str, str] | None = None) -> Iterator[SmtpServer]:
+def smtp_server(login: tuple[str, str] | None = None, tls: str = "",
+                certificates: ThrowawayCertificates | None = None) -> Iterator[SmtpServer]:
     """With `login` (user, password) the server offers AUTH and checks it (`sign_ins` lists who
-    tried); over plain SMTP here, since the test has no certificate (a real relay should be
-    reached with smtps:// or STARTTLS)."""
+    tried). `tls="implicit"` speaks TLS from the first byte (smtps://), `tls="starttls"` offers
+    and requires STARTTLS (smtp+starttls://); both with `certificates` (tests/support/tls.py)."""
     inbox = _Inbox()
     port = free_port()
     options: dict[str, Any] = {}
+    scheme = {"": "smtp", "implicit": "smtps", "starttls": "smtp+starttls"}[tls]
+    if tls == "implicit":
+        assert certificates is not None
+        options["ssl_context"] = certificates.server_context()
+    elif tls == "starttls":
+        assert certificates is not None
+        options.update(tls_context=certificates.server_context(), require_starttls=True)
     if login is not None:
         def authenticator(_server: Any, _session: Any, _envelope: Any, _mechanism: str,
                           data: Any) -> AuthResult:
@@ -120,10 +130,11 @@ def smtp_server(login: tuple[str, str] | None = None) -> Iterator[SmtpServer]:
             inbox.sign_ins.append((given or ("?", ""))[0])
             return AuthResult(success=given == login)
 
-        options = {"authenticator": authenticator, "auth_require_tls": False}
+        # aiosmtpd counts only STARTTLS as TLS for AUTH; with implicit TLS all of it is TLS.
+        options.update(authenticator=authenticator, auth_require_tls=tls == "starttls")
     controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
-        yield SmtpServer(f"smtp://127.0.0.1:{port}", inbox)
+        yield SmtpServer(f"{scheme}://127.0.0.1:{port}", inbox)
     finally:
         controller.stop()

@@ -63,6 +63,13 @@ def save_for_later(draft: EnrollmentDraft) -> str:
     return code
 
 
+def belongs_to(code: str, draft: EnrollmentDraft) -> bool:
+    """Whether `code` is a current code of this draft (the saved page sends only those)."""
+    normalised = normalise(code)
+    found = None if normalised is None else db.session.get(DraftResume, _hash(normalised))
+    return found is not None and found.draft_id == draft.id and found.expires_at > utcnow()
+
+
 def resume(code: str, birth_date: date) -> EnrollmentDraft | None:
     """The draft the code names, if it is current and one of its workers has this date of
     birth; the code is then used up (the caller commits). None for any mismatch alike."""

@@ -1,28 +1,35 @@
-"""Save and return: /daftar/simpan makes a code for this browser's draft, /daftar/tersimpan shows
-it once, /daftar/lanjut continues the draft on another phone (code and a worker's date of birth,
-rate-limited like the status lookup)."""
+"""Save and return: /daftar/simpan makes a code for this browser's draft (and sends it with the
+link by the contact step's channel, when that step is answered), /daftar/tersimpan shows it once
+and can send it to a phone or e-mail typed there, /daftar/lanjut continues the draft on another
+phone (code and a worker's date of birth, rate-limited like the status lookup)."""
 
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 from wtforms import StringField
 from wtforms.validators import InputRequired, StopValidation
 
-from lindungi.enrollment import drafts, resume
+from lindungi.enrollment import drafts, resume, resume_messages
 from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import first_incomplete
 from lindungi.enrollment.forms import BirthDateMixin, add_error, date_boxes
+from lindungi.enrollment.limits import submit_limit
 from lindungi.enrollment.pages import current, go, leave_flow
+from lindungi.enrollment.resume_forms import SendCodeForm
 from lindungi.extensions import db, limiter
 from lindungi.forms import BaseForm
 from lindungi.htmx import render_page_or_fragment
+from lindungi.i18n import current_lang
+from lindungi.outbox.labels import CHANNEL_LABELS
+from lindungi.outbox.models import Channel
 from lindungi.program import city_today
 from lindungi.public.helpers import absolute_url
 
 CODE_KEY = "enrollment_resume_code"  # shown once on the saved page, then forgotten
+SENT_KEY = "enrollment_resume_sent"  # the channel the code went out by, said once with it
 
 
 class SaveForm(BaseForm):
@@ -43,6 +50,7 @@ class ResumeForm(BirthDateMixin, BaseForm):
 
 
 @bp.post("/daftar/simpan")
+@submit_limit  # each save may send a message: limited like sending the request
 def save_for_later() -> Response:
     draft, answers = current()
     if not SaveForm().validate() or draft is None:
@@ -50,18 +58,50 @@ def save_for_later() -> Response:
     if not answers.birth_dates():  # the date of birth that guards the code comes from a worker
         return go(first_incomplete(answers))
     code = resume.save_for_later(draft)
+    destination = resume_messages.destination_in(answers)
+    if destination is not None:  # queued in this transaction: sent exactly when saved
+        resume_messages.send_code(code, current_lang(), *destination)
     db.session.commit()
     session[CODE_KEY] = code
+    session[SENT_KEY] = destination[0].value if destination else ""
     return leave_flow("enrollment.saved")
 
 
+def _saved_page(code: str, form: SendCodeForm, sent: str = "") -> Response:
+    return render_page_or_fragment(
+        "enrollment/saved.html", "enrollment/_saved_body.html", code=code, form=form,
+        days=resume.RESUME_DAYS, link=absolute_url("enrollment.resume_draft", kode=code),
+        sent_by=CHANNEL_LABELS.get(Channel(sent)) if sent in set(Channel) else None)
+
+
 @bp.get("/daftar/tersimpan")
-def saved() -> Response | str:
+def saved() -> Response:
     code = session.pop(CODE_KEY, None)
+    sent = session.pop(SENT_KEY, "")
     if not isinstance(code, str):
         return redirect(url_for("enrollment.start"), 303)
-    return render_template("enrollment/saved.html", code=code, days=resume.RESUME_DAYS,
-                           link=absolute_url("enrollment.resume_draft", kode=code))
+    form = SendCodeForm(formdata=None, data={"code": code})
+    return _saved_page(code, form, sent if isinstance(sent, str) else "")
+
+
+@bp.post("/daftar/tersimpan")
+@submit_limit
+def send_saved_code() -> Response:
+    """Send the shown code to the address typed here. Only a current code of this browser's own
+    draft is accepted, so the form cannot send messages about anyone else's draft."""
+    draft, _answers = current()
+    form = SendCodeForm()
+    valid = form.validate()
+    if draft is None or not resume.belongs_to(form.code.data or "", draft):
+        return redirect(url_for("enrollment.start"), 303)
+    if not valid:
+        return _saved_page(form.code.data, form)
+    resume_messages.send_code(form.code.data, current_lang(), Channel(form.channel.data),
+                              form.recipient)
+    db.session.commit()
+    session[CODE_KEY] = form.code.data
+    session[SENT_KEY] = form.channel.data
+    return redirect(url_for("enrollment.saved"), 303)
 
 
 def _resume_page(form: ResumeForm) -> Response:

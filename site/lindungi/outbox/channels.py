@@ -57,11 +57,13 @@ class Sender(Protocol):
 
 class SmtpSender:
     """smtp://user:pass@host:port (plain, for a relay on the same network), smtps://… (TLS from
-    the first byte, usually port 465) or smtp+starttls://… (STARTTLS, usually port 587)."""
+    the first byte, usually port 465) or smtp+starttls://… (STARTTLS, usually port 587; the
+    server must offer it, or nothing is sent). With TLS the certificate and host name are always
+    checked, against the system's CAs or `ca_file` (LINDUNGI_SMTP_CA_FILE)."""
 
     idempotent = False  # SMTP has no idempotency key: a resend after a crash is a second mail
 
-    def __init__(self, url: str, mail_from: str) -> None:
+    def __init__(self, url: str, mail_from: str, ca_file: str = "") -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtps", "smtp+starttls") or not parts.hostname:
             raise ValueError("LINDUNGI_SMTP_URL must look like smtp://user:pass@host:port")
@@ -72,6 +74,11 @@ class SmtpSender:
         self.password = unquote(parts.password or "")
         self.mail_from = mail_from  # may carry a name: "Lindungi Makassar <info@...>"
         self.envelope_from = parseaddr(mail_from)[1]
+        self.ca_file = ca_file
+
+    def _tls(self) -> ssl.SSLContext:
+        # create_default_context verifies the chain and the host name (CERT_REQUIRED).
+        return ssl.create_default_context(cafile=self.ca_file or None)
 
     def _email(self, message: Outgoing) -> EmailMessage:
         email = EmailMessage()
@@ -90,10 +97,16 @@ class SmtpSender:
     def _connect(self) -> smtplib.SMTP:
         if self.scheme == "smtps":
             return smtplib.SMTP_SSL(self.host, self.port, timeout=TIMEOUT_SECONDS,
-                                    context=ssl.create_default_context())
+                                    context=self._tls())
         connection = smtplib.SMTP(self.host, self.port, timeout=TIMEOUT_SECONDS)
         if self.scheme == "smtp+starttls":
-            connection.starttls(context=ssl.create_default_context())
+            try:
+                # Raises SMTPNotSupportedError when the server does not offer STARTTLS: we never
+                # fall back to sending the sign-in and the message in the clear.
+                connection.starttls(context=self._tls())
+            except BaseException:
+                connection.close()
+                raise
         return connection
 
     def send(self, message: Outgoing) -> None:
@@ -172,7 +185,8 @@ def senders_from_config(config: Mapping[str, Any]) -> dict[Channel, Sender]:
     """The configured channels. A channel without its settings is left out."""
     senders: dict[Channel, Sender] = {}
     if config.get("SMTP_URL") and config.get("MAIL_FROM"):
-        senders[Channel.EMAIL] = SmtpSender(config["SMTP_URL"], config["MAIL_FROM"])
+        senders[Channel.EMAIL] = SmtpSender(config["SMTP_URL"], config["MAIL_FROM"],
+                                           config.get("SMTP_CA_FILE") or "")
     for channel, name in ((Channel.SMS, "SMS"), (Channel.WHATSAPP, "WHATSAPP")):
         url = config.get(f"{name}_GATEWAY_URL")
         if url:

@@ -35,6 +35,8 @@ class MessageKind(enum.StrEnum):
     REGISTERED = "registered"
     REJECTED = "rejected"
     REVIEW_REQUESTED = "review_requested"
+    # The code and link of a saved draft (enrollment.resume_messages): no request exists yet.
+    RESUME_LINK = "resume_link"
 
 
 class MessageState(enum.StrEnum):

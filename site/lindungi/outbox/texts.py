@@ -77,3 +77,30 @@ def compose(kind: MessageKind, lang: str, reference: str, link: str,
         if email:
             body = f"{body}\n\n{EMAIL_FOOTER}"
     return MessageText(subject=subject, body=body)
+
+
+# Save and return (enrollment.resume_messages): the draft's code and the link that continues it.
+# Nothing else goes in: the draft has no reference yet, and its answers stay on the server.
+RESUME_SUBJECT = _l("Your code to continue the request: %(code)s")
+RESUME_BODY = _l(
+    "Lindungi Makassar: your code to continue the enrollment request is %(code)s. Open "
+    "%(link)s and enter the code and the date of birth of one of the workers within "
+    "%(days)s days. The code works once.")
+_CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}")  # resume.ALPHABET, XXXXX-XXXXX
+
+
+def compose_resume_link(lang: str, code: str, link: str, days: int,
+                        email: bool = False) -> MessageText:
+    """The continue message in `lang`. Refuses anything but a code, a plain link carrying only
+    that code (?kode=), and a number of days."""
+    if not _CODE.fullmatch(code):
+        raise ValueError("a resume message may only hold a code such as 7K3QF-9X2MA")
+    address, _sep, query = link.partition("?")
+    if not _LINK.fullmatch(address) or query not in ("", f"kode={code}"):
+        raise ValueError("a resume message link must be a plain http(s) address with the code")
+    with force_locale(lang):
+        subject = str(RESUME_SUBJECT) % {"code": code}
+        body = str(RESUME_BODY) % {"code": code, "link": link, "days": int(days)}
+        if email:
+            body = f"{body}\n\n{EMAIL_FOOTER}"
+    return MessageText(subject=subject, body=body)

@@ -54,8 +54,9 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
         time.sleep(0.05)
 
 
-def queue_one(app: Flask, make_request, channel: Channel = Channel.WHATSAPP) -> None:
-    request = make_request(notify_channel=channel)
+def queue_one(app: Flask, make_request, channel: Channel = Channel.WHATSAPP, **fields: str
+              ) -> None:
+    request = make_request(notify_channel=channel, **fields)
     with app.app_context():
         row = load_request(app, request.id)
         db.session.add(row)
@@ -124,6 +125,16 @@ def gone(pid: int) -> bool:
     return False
 
 
+def _worker_among(parent: int) -> int | None:
+    for pid in children_of(parent):
+        try:
+            if b"outbox" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return pid
+        except OSError:  # ended meanwhile
+            continue
+    return None
+
+
 @pytest.mark.parametrize("ending", ["terminate", "worker dies"])
 def test_serve_script_stops_web_server_and_worker_together(app: Flask, ending: str) -> None:
     with app.app_context():
@@ -133,13 +144,15 @@ def test_serve_script_stops_web_server_and_worker_together(app: Flask, ending: s
         ["/bin/bash", str(PROJECT_ROOT / "tools" / "serve.sh"), *web], env=worker_env(app),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        wait_for(lambda: len(children_of(script.pid)) == 2)
+        # Both started, and the worker's forked shell has become the worker (on a busy machine
+        # the child is still bash for a moment).
+        wait_for(lambda: len(children_of(script.pid)) == 2 and _worker_among(script.pid))
         children = children_of(script.pid)
         if ending == "terminate":
             script.send_signal(signal.SIGTERM)
         else:
-            worker = next(pid for pid in children
-                          if b"outbox" in Path(f"/proc/{pid}/cmdline").read_bytes())
+            worker = _worker_among(script.pid)
+            assert worker is not None
             os.kill(worker, signal.SIGKILL)
         script.communicate(timeout=60)
     finally:

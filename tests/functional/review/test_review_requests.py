@@ -135,3 +135,39 @@ def test_the_family_is_told_the_review_request_arrived(
         kinds = db.session.scalars(sa.select(OutboxMessage.kind).where(
             OutboxMessage.request_id == request.id).order_by(OutboxMessage.id)).all()
     assert kinds == [MessageKind.REJECTED, MessageKind.REVIEW_REQUESTED]
+
+
+def test_the_review_message_is_in_the_language_the_request_was_filled_in(
+        app, client, client_for, make_request) -> None:
+    """Asked for from the Indonesian page, for a request filled in English: English."""
+    from lindungi.outbox.models import MessageKind, OutboxMessage
+
+    first = client_for(Role.REVIEWER)
+    request = make_request(status=S.IN_REVIEW, preferred_lang="en")
+    decide(first, request.id, "tolak", "reject", reason="not_resident", message="Gowa.")
+    assert _post(client, "/status/tinjau-ulang", "id", request.reference).status_code == 200
+    with app.app_context():
+        message = db.session.scalar(sa.select(OutboxMessage).where(
+            OutboxMessage.kind == MessageKind.REVIEW_REQUESTED))
+        assert message.lang == "en" and message.request_id == request.id
+        assert "review" in message.body and request.reference in message.body
+
+
+def test_both_decisions_show_in_the_history_and_the_audit_log(
+        app, client, client_for, make_request) -> None:
+    first, request = _rejected(app, client_for, make_request)
+    _post(client, "/status/tinjau-ulang", "en", request.reference)
+    second = client_for(Role.REVIEWER)
+    decide(second, request.id, "setujui", "approve", reason="KTP baru dicek.")
+    history = [item.get_text(" ", strip=True) for item in soup_of(
+        second.get(f"/staf/pendaftaran/{request.id}")).select("ol.history li")]
+    assert len(history) == 3
+    assert history[0].startswith("Tidak disetujui") and first.user.email in history[0]
+    assert "Pemohon meminta peninjauan ulang." in history[1]
+    assert history[2].startswith("Disetujui") and second.user.email in history[2]
+    admin = client_for(Role.ADMIN)
+    rows = [row.get_text(" ", strip=True) for row in soup_of(admin.get("/staf/audit")).select(
+        "tbody tr") if f"#{request.id}" in row.get_text()]
+    assert any("Permintaan tidak disetujui" in row and first.user.email in row for row in rows)
+    assert any("Permintaan disetujui" in row and second.user.email in row for row in rows)
+    assert any("Peninjauan ulang penolakan diminta" in row for row in rows), "\n".join(rows)
