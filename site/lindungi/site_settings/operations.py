@@ -41,6 +41,7 @@ def save_settings(values: Mapping[str, str], *, actor_id: int | None = None) -> 
     if changed:
         actions.log(actions.SETTINGS_SAVED, actor_id=actor_id, target_type="settings",
                     changed=changed)
+        db.session.flush()  # the new values, for the renderings below to read
         g.pop("site_values", None)  # this request's copy (site_settings.values.current)
         _render_again({key.removesuffix("_en") for key in changed} & set(TOKENS))
     db.session.flush()

@@ -64,21 +64,30 @@ class SiteValues:
     def flag(self, key: str) -> bool:
         return self.get(key) == "1"
 
-    def channel(self, key: str, lang: str) -> Channel | None:
+    def _shown(self, key: str, lang: str) -> tuple[str, str] | None:
+        """(text, link) of a channel other than the map, without words from the catalog: page
+        bodies are also rendered when saved, outside any request (content.prerender)."""
         value = self.text(key, lang) if BY_KEY[key].translated else self.get(key)
         if not value:
             return None
-        label = gettext(BY_KEY[key].label)
         if key == "phone":
-            return Channel(key, label, phone_display(value), f"tel:{value}")
+            return phone_display(value), f"tel:{value}"
         if key == "whatsapp":
-            return Channel(key, label, phone_display(value), f"https://wa.me/{value.lstrip('+')}")
+            return phone_display(value), f"https://wa.me/{value.lstrip('+')}"
         if key == "email":
-            return Channel(key, label, value, f"mailto:{value}")
+            return value, f"mailto:{value}"
+        return value, ""
+
+    def channel(self, key: str, lang: str) -> Channel | None:
         if key == "map_url":
+            if not self.get(key):
+                return None
             return Channel(key, gettext("Map"),
-                           gettext("Open the office on a map (another website)"), value)
-        return Channel(key, label, value, "")
+                           gettext("Open the office on a map (another website)"), self.get(key))
+        shown = self._shown(key, lang)
+        if shown is None:
+            return None
+        return Channel(key, gettext(BY_KEY[key].label), *shown)
 
     def channels(self, lang: str) -> list[Channel]:
         """The city's channels that are set, in a fixed order; unset ones are simply absent."""
@@ -90,16 +99,13 @@ class SiteValues:
         line holding one of those is left out (content.rendering)."""
         values: dict[str, str] = {}
         for key in TOKENS:
-            channel = self.channel(key, lang) if key in CHANNELS else None
-            if key in CHANNELS:
-                if channel is None:
-                    values[key] = ""
-                elif channel.href:
-                    values[key] = f"[{markdown_literal(channel.text)}]({channel.href})"
-                else:
-                    values[key] = markdown_literal(channel.text)
+            shown = self._shown(key, lang) if key in CHANNELS else (self.get(key), "")
+            if shown is None:
+                values[key] = ""
+            elif shown[1]:
+                values[key] = f"[{markdown_literal(shown[0])}]({shown[1]})"
             else:
-                values[key] = markdown_literal(self.get(key))
+                values[key] = markdown_literal(shown[0])
         return values
 
     def home_image(self) -> MediaImage | None:
@@ -110,7 +116,10 @@ class SiteValues:
 
 
 def load() -> SiteValues:
-    rows = db.session.execute(sa.select(SiteSetting.key, SiteSetting.value)).all()
+    # No autoflush: bodies are rendered while an edit is half made (content.prerender), and a
+    # flush then would write the edited row twice (and move its version twice).
+    with db.session.no_autoflush:
+        rows = db.session.execute(sa.select(SiteSetting.key, SiteSetting.value)).all()
     return SiteValues({key: value for key, value in rows})
 
 

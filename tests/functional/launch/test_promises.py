@@ -71,7 +71,7 @@ def test_filled_settings_appear_where_they_belong(app, client, fill_settings) ->
     privacy = page_text(client, "/id/privasi")
     assert "7 tahun setelah keputusan" in privacy and "3 tahun setelah keputusan" in privacy
     assert FILLED["privacy_officer"] in privacy
-    assert "7 years after the decision" in page_text(client, "/en/privasi")
+    assert "7 years after the last decision" in page_text(client, "/en/privasi")
     for lang in LANGS:
         contact = page_text(client, f"/{lang}/kontak")
         for value in (FILLED["office_address"], phone, whatsapp, FILLED["email"]):

@@ -1,7 +1,7 @@
 """The privacy notice is true and is the consent's version: it shows the retention periods from
-the site settings (those `flask privacy purge` applies), names who sees full NIK and KK, does not list data that is never asked; consent
-records the privacy page's revision (an edit asks again) and whether it was given on the
-workers' behalf."""
+the site settings (those `flask privacy purge` applies), names who sees full NIK and KK, does
+not list data that is never asked; consent records the privacy page's revision (an edit asks
+again) and whether it was given on the workers' behalf."""
 
 from __future__ import annotations
 
