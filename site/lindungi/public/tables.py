@@ -78,9 +78,20 @@ def source_label(source: str) -> str:
 def figure_rows(keys: list[tuple[str, object]], locale: str) -> list[TableRow]:
     found = figures(program_parameters())
     return [
-        TableRow(str(label), format_figure(found[key], locale), "", _figure_source(key, found[key]))
+        TableRow(str(label), format_figure(found[key], locale), _condition(key, found, locale),
+                 _figure_source(key, found[key]))
         for key, label in keys
     ]
+
+
+def _condition(key: str, found: dict[str, p.Figure], locale: str) -> str:
+    """A figure that is paid only under a condition is never shown without it."""
+    if key == "jkm_total":  # the full JKM amount only after the minimum membership
+        return gettext("After at least %(months)s months of membership. Before that, the "
+                       "funeral benefit of %(funeral)s.",
+                       months=format_figure(found["jkm_min_membership_months"], locale),
+                       funeral=format_figure(found["funeral_benefit"], locale))
+    return ""
 
 
 def _figure_source(key: str, figure: p.Figure) -> str:

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lindungi.site_settings.values import phone_display
-from tests.support.launch import FILLED, public_paths
+from tests.support.launch import FILLED, public_paths, set_settings
 
 LANGS = ("id", "en")
 
@@ -18,7 +18,7 @@ LANGS = ("id", "en")
 NEVER_UNLESS_SET = [
     re.compile(r"\b\d+ (hari kerja|working days)"),
     re.compile(r"(?<!× )\b24 (jam|hours)\b"),  # "3 × 24 jam" is the law (UU 27/2022), not this
-    re.compile(r"(tahun|years?) (setelah keputusan|after the decision)"),
+    re.compile(r"(tahun|years?) (setelah keputusan|after the (last )?decision)"),
     re.compile(r"(not (yet )?listed|belum (di)?cantumkan|belum tercantum)", re.IGNORECASE),
     re.compile(r"(Pejabat pelindungan data pribadi|Personal data protection officer):"),
     re.compile(r"Ditetapkan Pemkot|Set by the city"),
@@ -111,3 +111,43 @@ def test_bpjs_line_only_when_set(client, fill_settings) -> None:
     fill_settings(bpjs_partnership="1")
     assert "bekerja sama dengan BPJS Ketenagakerjaan" in page_text(client, "/id/")
     assert "in cooperation with BPJS Ketenagakerjaan" in page_text(client, "/en/")
+
+
+# Item 3 of issue 14, each promise as the pages word it.
+DECISION_TIME = re.compile(r"\b(\d+) (hari kerja|working days)")
+RETENTION = re.compile(r"\b(\d+) (tahun|years?) (setelah keputusan|after the (last )?decision)")
+HOURS_24 = re.compile(r"(?<!× )\b24 (jam|hours)\b")
+AGE_RANGE = re.compile(r"\b(\d{2})\s*(–|-|sampai|hingga|to)\s*(\d{2})\b(?= ?(tahun|years|\.|,|\)))")
+JKM_TOTAL = ("Rp42.000.000", "Rp42,000,000")
+JKM_CONDITION = re.compile(r"\b3 (bulan|months)\b")
+
+
+def test_every_page_states_only_the_configured_promises(make_seeded_app) -> None:
+    """Everything filled in, and an age range other than the 18–65 assumption: each promise of
+    item 3 that any public page makes carries a configured value, never a leftover one."""
+    app = make_seeded_app(PROGRAM_MIN_AGE=21, PROGRAM_MAX_AGE=59)
+    set_settings(app)
+    client = app.test_client()
+    seen = {"decision": 0, "retention": 0, "jkm": 0, "age": 0}
+    for url, soup in all_pages(app, client).items():
+        main = soup.select_one("main").get_text(" ", strip=True)
+        for match in DECISION_TIME.finditer(main):
+            assert match.group(1) == FILLED["decision_working_days"], (url, match.group(0))
+            seen["decision"] += 1
+        for match in RETENTION.finditer(main):
+            assert match.group(1) in (FILLED["retention_approved_years"],
+                                      FILLED["retention_rejected_years"]), (url, match.group(0))
+            seen["retention"] += 1
+        assert not HOURS_24.search(main), url  # no 24-hour unit nobody confirmed
+        for total in JKM_TOTAL:
+            for found in re.finditer(re.escape(total), main):
+                near = main[max(found.start() - 400, 0):found.end() + 400]
+                assert JKM_CONDITION.search(near), (url, "JKM total without its condition")
+                seen["jkm"] += 1
+        for match in AGE_RANGE.finditer(main):
+            ages = (match.group(1), match.group(3))
+            assert not {"18", "65"} & set(ages), (url, match.group(0))
+            seen["age"] += ages == ("21", "59")
+        assert not re.search(r"Ditetapkan Pemkot|Set by the city", main), url
+    # Each promise was really met somewhere (the scan is not vacuous).
+    assert all(seen.values()), seen
