@@ -26,12 +26,14 @@ FILLED = {
 
 def public_paths(app: Flask) -> list[str]:
     """Every public page without a language prefix: the fixed pages, every published article
-    and the service pages (checker, request start, status lookup)."""
+    and the service pages (checker, request start, status lookup, review request, continuing
+    a saved draft, programme figures)."""
     with app.app_context():
         slugs = list(db.session.scalars(sa.select(Article.slug)))
     fixed = ["/", "/berita", "/berita?page=2", "/manfaat", "/manfaat/jkk", "/manfaat/jkm",
              "/manfaat/jht", "/klaim", "/faq", "/kontak", "/privasi", "/cari", "/cari?q=klaim",
-             "/cek-kelayakan", "/daftar", "/status"]
+             "/cek-kelayakan", "/daftar", "/status", "/status/tinjau-ulang", "/daftar/lanjut",
+             "/angka"]
     return fixed + [f"/berita/{slug}" for slug in slugs]
 
 
