@@ -80,6 +80,7 @@ def test_launch_check_fails_on_a_fresh_production_config(make_seeded_app) -> Non
     assert result.exit_code == 1
     for expected in ("base URL", "Office address", "Phone", "E-mail", "Office hours",
                      "Years an approved request is kept",
+                     "Years a request that was not approved is kept",
                      "Personal data protection officer", "demo articles still published",
                      "demo pages", "demo partner hospitals"):
         assert expected in result.output, expected
