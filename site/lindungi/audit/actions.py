@@ -61,6 +61,7 @@ ENROLLMENT_CLOSED = "enrollment.window_close"
 ENROLLMENT_REOPENED = "enrollment.window_reopen"
 REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.review_requests)
 INFO_ANSWERED = "enrollment.answer_info"
+ACCOUNT_LANGUAGE = "account.language"  # a staff member's own choice (staff.own_account_views)
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -101,6 +102,10 @@ LABELS = {
     SUBJECT_EXPORTED: _l("Data held about a person exported"),
     SUBJECT_CORRECTED: _l("A person's data corrected"),
     SUBJECT_ERASED: _l("A request erased on the person's request"),
+    ENROLLMENT_CLOSED: _l("New requests closed"),
+    ENROLLMENT_REOPENED: _l("New requests reopened"),
+    REVIEW_REQUESTED: _l("Review of a rejection requested"),
+    ACCOUNT_LANGUAGE: _l("Language of the staff area changed"),
 }
 
 
@@ -108,9 +113,6 @@ LABELS = {
 ALERT_SETTINGS = {
     IDENTITY_VIEWED: "ALERT_IDENTITY_VIEWS_PER_HOUR",
     EXPORTED: "ALERT_EXPORTS_PER_HOUR",
-    ENROLLMENT_CLOSED: _l("New requests closed"),
-    ENROLLMENT_REOPENED: _l("New requests reopened"),
-    REVIEW_REQUESTED: _l("Review of a rejection requested"),
 }
 
 
