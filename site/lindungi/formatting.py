@@ -15,6 +15,8 @@ WITA = ZoneInfo("Asia/Makassar")
 DATETIME_PATTERNS = {"id": "EEEE, d MMMM y, HH.mm", "en": "EEEE, d MMMM y, HH:mm"}
 DATE_PATTERNS = {"id": "EEEE, d MMMM y", "en": "EEEE, d MMMM y"}
 SHORT_DATE_PATTERN = "d MMMM y"
+# "1 Des 2026 10.00" (id), "1 Dec 2026 10:00" (en): the audit log's times in a sentence.
+SHORT_DATETIME_PATTERNS = {"id": "d MMM y HH.mm", "en": "d MMM y HH:mm"}
 
 
 def to_wita(moment: datetime) -> datetime:
@@ -26,6 +28,11 @@ def to_wita(moment: datetime) -> datetime:
 
 def format_datetime_wita(moment: datetime, locale: str) -> str:
     pattern = DATETIME_PATTERNS.get(locale, DATETIME_PATTERNS["en"])
+    return babel_format_datetime(to_wita(moment), pattern, locale=locale) + " WITA"
+
+
+def format_datetime_short_wita(moment: datetime, locale: str) -> str:
+    pattern = SHORT_DATETIME_PATTERNS.get(locale, SHORT_DATETIME_PATTERNS["en"])
     return babel_format_datetime(to_wita(moment), pattern, locale=locale) + " WITA"
 
 

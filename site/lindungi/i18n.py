@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, current_app, g, request
 from flask_babel import get_locale
+from flask_login import current_user
 
 LANG_ARG = "lang"
 
@@ -51,12 +52,21 @@ def preferred_lang() -> str:
 
 
 def select_locale() -> str:
-    # Staff pages have no language prefix; staff work in Indonesian (the default locale).
     if g.get("lang") or lang_from_path():
         return current_lang()
     if request.path.startswith("/staf"):
-        return current_app.config["DEFAULT_LOCALE"]
+        return staff_lang()
     return preferred_lang()
+
+
+def staff_lang() -> str:
+    """Staff pages have no language prefix: the language the signed-in staff member chose on
+    their account page, else Indonesian (also on the sign-in page)."""
+    default = current_app.config["DEFAULT_LOCALE"]
+    if not current_user.is_authenticated:
+        return default
+    chosen = getattr(current_user, "language", None)
+    return chosen if chosen in current_app.config["SUPPORTED_LOCALES"] else default
 
 
 def other_languages() -> list[str]:

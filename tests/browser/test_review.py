@@ -108,12 +108,24 @@ def test_staff_pages_are_accessible_and_fit(request, live_server, screen: str) -
     with app.app_context():
         account_id = accounts.find_by_email(email).id
     for path in ["/staf/", "/staf/pendaftaran", f"/staf/pendaftaran/{target.id}",
-                 "/staf/akun", "/staf/akun/baru", f"/staf/akun/{account_id}", "/staf/audit"]:
+                 "/staf/akun", "/staf/akun/baru", f"/staf/akun/{account_id}", "/staf/audit",
+                 "/staf/akun-saya"]:
         page.goto(live_server.url + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is wider than the screen"
         checked.assert_clean()
+    # The staff area in English, chosen on the own account page.
+    page.get_by_label("English").check()
+    page.get_by_role("button", name="Simpan bahasa").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    page.goto(f"{live_server.url}/staf/audit")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    checked.assert_clean()
+    page.goto(f"{live_server.url}/staf/akun-saya")
+    page.get_by_label("Bahasa Indonesia").check()
+    page.get_by_role("button", name="Save the language").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Akun Anda")
     # The forms' error states too.
     page.goto(f"{live_server.url}/staf/pendaftaran/{target.id}")
     page.get_by_text("Minta informasi tambahan", exact=True).click()

@@ -1,6 +1,7 @@
 """Migration 0003 converts rows stored before it: personal data sealed, the NIK's blind index
 filled (open_nik too), the same values read back through the models; a downgrade opens them
-again. On SQLite and on PostgreSQL (when a server is available, as in `make test`)."""
+again. Migration 0012 then fills the KK + date of birth + name index. On SQLite and on
+PostgreSQL (when a server is available, as in `make test`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from flask_migrate import downgrade, upgrade
 from lindungi import create_app
 from lindungi.enrollment.models import EnrollmentDraft, EnrollmentWorker
 from lindungi.extensions import db
-from lindungi.protection.columns import nik_index
+from lindungi.protection.columns import nik_index, person_index
 from lindungi.review.models import QueueSearch
 from tests.support.apps import base_config
 
@@ -81,6 +82,9 @@ def _check_conversion(url: str) -> None:
             assert str(raw[name]).startswith("t1$"), name
         assert NIK not in str(raw) and KK not in str(raw) and "1980" not in str(raw)
         assert raw["nik_index"] == raw["open_nik"] == nik_index(NIK)
+        # Migration 0012 fills the KK + date of birth + name index of rows already stored.
+        person = _raw_worker("person_index")["person_index"]
+        assert person == person_index(KK, BORN, "siti  AMINAH")
 
         workers = db.session.scalars(sa.select(EnrollmentWorker).order_by(EnrollmentWorker.id))
         found = [(w.nik, w.kk, w.birth_date, w.heir_phone_e164, w.mother_maiden_name,

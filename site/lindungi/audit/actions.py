@@ -63,6 +63,7 @@ REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.re
 # Site settings: contact channels, promises, look (site_settings.operations).
 SETTINGS_SAVED = "settings.update"
 INFO_ANSWERED = "enrollment.answer_info"
+ACCOUNT_LANGUAGE = "account.language"  # a staff member's own choice (staff.own_account_views)
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -107,6 +108,7 @@ LABELS = {
     ENROLLMENT_REOPENED: _l("New requests reopened"),
     REVIEW_REQUESTED: _l("Review of a rejection requested"),
     SETTINGS_SAVED: _l("Site settings changed"),
+    ACCOUNT_LANGUAGE: _l("Language of the staff area changed"),
 }
 
 

@@ -1,23 +1,30 @@
 """The audit log's rows in words: what each stored detail (codes and counts) and target means.
 
 Details are stored as codes ({"status": "needs_info", "reason": "password"}) so they never
-change; the page shows them as sentences in the page's language. A key or code this module does
-not know is shown as stored, so a new action of another capability is still readable.
+change; the page shows them as sentences in the reader's language, never as the stored names
+(`publish_at_utc`). Every detail name the code writes has its words here (a test reads the
+calls to `actions.log`); a name this module does not know, e.g. from a newer release, is shown
+as a plain "Other detail" sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
+from flask import current_app, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
+from werkzeug.routing import BuildError
 
 from lindungi.audit import actions
 from lindungi.audit.models import AuditEvent
 from lindungi.editor.labels import STATUS_LABELS as ARTICLE_STATUS_LABELS
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
+from lindungi.formatting import format_datetime_short_wita
+from lindungi.i18n import LANGUAGE_NAMES
 from lindungi.labels import label_for
 from lindungi.staff.forms import ROLE_LABELS
 
@@ -29,10 +36,23 @@ SIGN_IN_FAILURES = {
     "disabled": _l("the account is disabled"),
 }
 ORIGINS = {"cli": _l("Done on the server's command line")}
+# The fields an admin may correct (protection.subjects.correct stores their names).
+FIELD_NAMES = {
+    "full_name": _l("full name"),
+    "nik": _l("NIK"),
+    "kk": _l("family card (KK) number"),
+    "birth_date": _l("date of birth"),
+    "mother_maiden_name": _l("mother's maiden name"),
+    "address": _l("address"),
+    "phone_e164": _l("phone number"),
+}
+METHODS = {"GET": _l("Tried to open the page"), "HEAD": _l("Tried to open the page"),
+           "POST": _l("Tried to send a form on the page")}
+
+Describe = Callable[[AuditEvent, Any], str]
 
 
-def _counted(counted: Callable[[int], str],
-             otherwise: Callable[[Any], str]) -> Callable[[AuditEvent, Any], str]:
+def _counted(counted: Callable[[int], str], otherwise: Callable[[Any], str] = str) -> Describe:
     """A count in words ("3 workers"); a stored value that is not a count is shown as stored."""
 
     def describe(_event: AuditEvent, value: Any) -> str:
@@ -41,6 +61,10 @@ def _counted(counted: Callable[[int], str],
         return otherwise(value)
 
     return describe
+
+
+def _numbered(words: Callable[[Any], str]) -> Describe:
+    return lambda _event, value: words(value)
 
 
 def _status(event: AuditEvent, value: Any) -> str:
@@ -58,7 +82,40 @@ def _flagged(_event: AuditEvent, value: Any) -> str:
     return _("Flagged for a closer look") if value else _("Not flagged")
 
 
-DESCRIBE: dict[str, Callable[[AuditEvent, Any], str]] = {
+def _publish_at(_event: AuditEvent, value: Any) -> str:
+    """Stored as a naive UTC ISO time ("2026-12-01T02:00"); shown in WITA."""
+    if not value:
+        return _("Published without a set time")
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return _("Publication time set to %(when)s", when=value)
+    return _("Publication time set to %(when)s",
+             when=format_datetime_short_wita(moment, str(get_locale())))
+
+
+def _fields(_event: AuditEvent, value: Any) -> str:
+    names = value if isinstance(value, list) else [value]
+    return _("Corrected: %(fields)s",
+             fields=", ".join(str(label_for(FIELD_NAMES, name)) for name in names))
+
+
+def _method(_event: AuditEvent, value: Any) -> str:
+    words = METHODS.get(str(value))
+    return str(words) if words else _("Request method %(method)s", method=value)
+
+
+def _was_open(_event: AuditEvent, value: Any) -> str:
+    return (_("The request was still being handled") if value
+            else _("The request was already decided"))
+
+
+def _language(_event: AuditEvent, value: Any) -> str:
+    return _("Language of the staff area: %(language)s",
+             language=LANGUAGE_NAMES.get(str(value), value))
+
+
+DESCRIBE: dict[str, Describe] = {
     "status": _status,
     "reason": _reason,
     "minutes": _counted(
@@ -74,23 +131,43 @@ DESCRIBE: dict[str, Callable[[AuditEvent, Any], str]] = {
         lambda n: ngettext("%(num)s worker", "%(num)s workers", n),
         lambda value: _("Workers: %(count)s", count=value)),
     "flagged": _flagged,
+    "already_open": _counted(lambda n: ngettext(
+        "%(num)s worker already had a request being handled",
+        "%(num)s workers already had a request being handled", n)),
     "key": lambda _e, value: _("Page: %(key)s", key=value),
     "via": lambda _e, value: label_for(ORIGINS, value),
+    "publish_at_utc": _publish_at,
+    "revision": _numbered(lambda value: _("From revision %(number)s", number=value)),
+    "length": _counted(lambda n: ngettext("An answer of %(num)s character",
+                                          "An answer of %(num)s characters", n)),
+    "method": _method,
+    "language": _language,
+    # The ids of the page a refused visit tried to open (staff.access.record_refusal).
+    "request_id": _numbered(lambda value: _("Request #%(id)s", id=value)),
+    "account_id": _numbered(lambda value: _("Account #%(id)s", id=value)),
+    "article_id": _numbered(lambda value: _("News article #%(id)s", id=value)),
+    "worker_id": _numbered(lambda value: _("Worker #%(id)s", id=value)),
+    "number": _numbered(lambda value: _("Revision %(number)s", number=value)),
     # Personal data protection (lindungi.protection).
     "deleted_requests": _counted(lambda n: ngettext(
-        "%(num)s request deleted", "%(num)s requests deleted", n), str),
+        "%(num)s request deleted", "%(num)s requests deleted", n)),
     "deleted_workers": _counted(lambda n: ngettext(
-        "%(num)s worker deleted", "%(num)s workers deleted", n), str),
+        "%(num)s worker deleted", "%(num)s workers deleted", n)),
     "deleted_drafts": _counted(lambda n: ngettext(
-        "%(num)s unsent draft deleted", "%(num)s unsent drafts deleted", n), str),
+        "%(num)s unsent draft deleted", "%(num)s unsent drafts deleted", n)),
     "deleted_searches": _counted(lambda n: ngettext(
-        "%(num)s saved search deleted", "%(num)s saved searches deleted", n), str),
+        "%(num)s saved search deleted", "%(num)s saved searches deleted", n)),
     "trimmed_audit_rows": _counted(lambda n: ngettext(
-        "%(num)s old audit row shortened", "%(num)s old audit rows shortened", n), str),
+        "%(num)s old audit row shortened", "%(num)s old audit rows shortened", n)),
     "found": _counted(lambda n: ngettext(
-        "%(num)s request found", "%(num)s requests found", n), str),
-    "fields": lambda _e, value: _("Fields changed: %(fields)s", fields=", ".join(
-        str(name) for name in value) if isinstance(value, list) else value),
+        "%(num)s request found", "%(num)s requests found", n)),
+    "values": _counted(lambda n: ngettext(
+        "%(num)s value sealed again", "%(num)s values sealed again", n)),
+    "rows": _counted(lambda n: ngettext(
+        "%(num)s row rewritten", "%(num)s rows rewritten", n)),
+    "worker": _numbered(lambda value: _("Worker #%(id)s", id=value)),
+    "fields": _fields,
+    "was_open": _was_open,
 }
 
 
@@ -99,14 +176,26 @@ def describe(event: AuditEvent) -> list[str]:
     found = []
     for key, value in (event.detail or {}).items():
         words = DESCRIBE.get(key)
-        found.append(words(event, value) if words else f"{key}: {value}")
+        found.append(words(event, value) if words else _("Other detail: %(value)s", value=value))
     return found
+
+
+def _endpoint(name: str) -> str:
+    """The address of the page a refused visit tried to open, else its internal name."""
+    if name not in current_app.view_functions:  # a page since removed
+        return name
+    try:
+        return url_for(name)
+    except BuildError:  # a page that needs an id (the id is in the details)
+        return name
 
 
 TARGETS: dict[str, Callable[[str], str]] = {
     "article": lambda number: _("News article #%(id)s", id=number),
     "page": lambda number: _("Page #%(id)s", id=number),
     "partner_hospital": lambda number: _("Partner hospital #%(id)s", id=number),
+    "enrollment_window": lambda _number: _("New enrollment requests"),
+    "endpoint": lambda name: _("Page %(address)s", address=_endpoint(name)),
 }
 
 
@@ -115,4 +204,5 @@ def target(event: AuditEvent) -> str:
     if not event.target_id:
         return ""
     describe = TARGETS.get(event.target_type)
-    return describe(event.target_id) if describe else f"{event.target_type} {event.target_id}"
+    return describe(event.target_id) if describe else _(
+        "Record #%(id)s", id=event.target_id)

@@ -13,7 +13,13 @@ from lindungi.audit import actions
 from lindungi.core.i18n import N_
 from lindungi.extensions import db
 from lindungi.staff.guessable import too_guessable
-from lindungi.staff.models import Role, StaffUser, find_by_email, normalise_email
+from lindungi.staff.models import (
+    STAFF_LANGUAGES,
+    Role,
+    StaffUser,
+    find_by_email,
+    normalise_email,
+)
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
@@ -107,6 +113,16 @@ def set_role(target: str | StaffUser, role: Role, actor_id: int | None = None) -
     user.role = role
     end_sessions(user)
     _audit(actions.ACCOUNT_ROLE, user, actor_id, role=role.value, previous=previous.value)
+    db.session.flush()
+    return user
+
+
+def set_language(user: StaffUser, language: str) -> StaffUser:
+    """A staff member's own choice of language for the staff area (audited)."""
+    if language not in STAFF_LANGUAGES:
+        raise ValueError(f"not a staff language: {language!r}")
+    user.language = language
+    _audit(actions.ACCOUNT_LANGUAGE, user, user.id, language=language)
     db.session.flush()
     return user
 

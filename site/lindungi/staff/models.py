@@ -20,12 +20,18 @@ class Role(enum.StrEnum):
     COMMUNICATIONS = "communications"
 
 
+# The languages of the staff area (a staff member's choice on their own account page).
+STAFF_LANGUAGES = ("id", "en")
+
+
 class StaffUser(UserMixin, db.Model):
     __tablename__ = "staff_user"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     email: so.Mapped[str] = so.mapped_column(sa.String(254), unique=True)
     name: so.Mapped[str] = so.mapped_column(sa.String(120), default="")
+    # Every /staf/ page is shown in this language (i18n.select_locale); public pages keep theirs.
+    language: so.Mapped[str] = so.mapped_column(sa.String(2), default="id", server_default="id")
     password_hash: so.Mapped[str] = so.mapped_column(sa.String(256))
     role: so.Mapped[Role] = so.mapped_column(
         str_enum(Role)

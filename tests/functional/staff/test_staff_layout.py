@@ -47,9 +47,10 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
         soup = soup_of(client_for(role).get("/staf/"))
         return [a["href"] for a in soup.select("nav.staff-nav li a")]
 
+    # Every role ends with its own account page (the name next to "Sign out").
     assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
                                 "/staf/pengaturan", "/staf/akun", "/staf/masa-pendaftaran",
-                                "/staf/audit", "/staf/data-pribadi"]
-    assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
+                                "/staf/audit", "/staf/data-pribadi", "/staf/akun-saya"]
+    assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran", "/staf/akun-saya"]
     assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman",
-                                         "/staf/pengaturan"]
+                                         "/staf/pengaturan", "/staf/akun-saya"]

@@ -1,4 +1,4 @@
-"""Blind index of a worker's KK, date of birth and name (possible-duplicate flag)
+"""Blind index of a worker's KK, date of birth and name; staff members' language
 
 Revision ID: 0012
 Revises: 0011
@@ -57,9 +57,14 @@ def upgrade():
         batch_op.create_index(batch_op.f("ix_enrollment_worker_person_index"), ["person_index"],
                               unique=False)
     _backfill()
+    with op.batch_alter_table("staff_user", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("language", sa.String(length=2), server_default="id",
+                                      nullable=False))
 
 
 def downgrade():
+    with op.batch_alter_table("staff_user", schema=None) as batch_op:
+        batch_op.drop_column("language")
     with op.batch_alter_table("enrollment_worker", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_enrollment_worker_person_index"))
         batch_op.drop_column("person_index")
