@@ -21,6 +21,7 @@ from werkzeug.routing import BuildError
 
 from lindungi.audit import actions
 from lindungi.audit.models import AuditEvent
+from lindungi.core.promises import BY_KEY as SETTINGS_BY_KEY
 from lindungi.editor.labels import STATUS_LABELS as ARTICLE_STATUS_LABELS
 from lindungi.enrollment.statuses import REJECTION_REASONS, STATUS_LABELS
 from lindungi.formatting import format_datetime_short_wita
@@ -110,6 +111,17 @@ def _was_open(_event: AuditEvent, value: Any) -> str:
             else _("The request was already decided"))
 
 
+def _settings(_event: AuditEvent, value: Any) -> str:
+    """Site settings by their labels; an English version (key + "_en") says so."""
+    names = []
+    for key in value if isinstance(value, list) else [value]:
+        setting = SETTINGS_BY_KEY.get(str(key).removesuffix("_en"))
+        name = _(setting.label) if setting else str(key)
+        names.append(_("%(setting)s (English)", setting=name) if str(key).endswith("_en")
+                     else name)
+    return _("Changed: %(settings)s", settings=", ".join(names))
+
+
 def _language(_event: AuditEvent, value: Any) -> str:
     return _("Language of the staff area: %(language)s",
              language=LANGUAGE_NAMES.get(str(value), value))
@@ -167,6 +179,7 @@ DESCRIBE: dict[str, Describe] = {
         "%(num)s row rewritten", "%(num)s rows rewritten", n)),
     "worker": _numbered(lambda value: _("Worker #%(id)s", id=value)),
     "fields": _fields,
+    "changed": _settings,
     "was_open": _was_open,
 }
 

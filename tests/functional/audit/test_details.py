@@ -42,6 +42,8 @@ CASES = [
     ("page.update", "page", {"key": "privacy"}, "Halaman: privacy"),
     ("account.reset_password", "staff_user", {"via": "cli"},
      "Dilakukan di baris perintah server"),
+    ("settings.update", "settings", {"changed": ["phone", "office_hours_en"]},
+     "Diubah: Telepon, Jam layanan (bahasa Inggris)"),
     ("someone.else", "thing", {"colour": "blue"}, "Detail lain: blue"),
 ]
 
