@@ -34,7 +34,9 @@ fi
 # process; a later -n among the arguments wins). Every fixture is per worker: temp dirs, free
 # ports, a PostgreSQL database per worker and per test (tests/support/postgres_apps.py).
 workers=${LINDUNGI_TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
-parallel=(-n "$workers")
+# worksteal: a worker that is done takes tests queued for the other (the browser tests are slow
+# and would otherwise leave one worker idle at the end).
+parallel=(-n "$workers" --dist worksteal)
 
 status=0
 .venv/bin/python -m pytest "${parallel[@]}" "$@" || status=$?
