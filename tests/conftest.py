@@ -35,6 +35,22 @@ from tests.support.checking import CheckingClient
 from tests.support.staff import AuthActions
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    postgres_apps.use_worker_database()  # under pytest-xdist: one database per worker
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """In the pass on PostgreSQL, skip the few tests about SQLite itself (file modes, WAL,
+    connection pragmas), each with its reason."""
+    if not postgres_apps.wanted():
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"about SQLite itself: {reason}"))
+
+
 @pytest.fixture(scope="session")
 def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty database built by the migrations, made once and copied for every test."""
@@ -50,14 +66,20 @@ def seeded_files(tmp_path_factory: pytest.TempPathFactory, schema_template: Path
 @pytest.fixture
 def make_app(tmp_path: Path, schema_template: Path) -> Iterator[Callable[..., Flask]]:
     made: list[str] = []
+    apps: list[Flask] = []
 
     def factory(**overrides: Any) -> Flask:
         database = database_for_test(tmp_path, schema_template)
         made.extend(database.values())
         app = create_app({**base_config(tmp_path), **database, **overrides})
+        apps.append(app)
         return app
 
     yield factory
+    for app in apps:  # close every pooled connection before its database goes
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
     for url in made:  # PostgreSQL: each test's database is dropped after it
         postgres_apps.drop(url)
 

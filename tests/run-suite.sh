@@ -30,14 +30,27 @@ if [ -n "$pg_bin" ] && [ -z "${LINDUNGI_TEST_POSTGRES_URL:-}" ]; then
   export LINDUNGI_TEST_POSTGRES_URL="postgresql+psycopg://lindungi@/lindungi_test?host=$pg_dir"
 fi
 
-.venv/bin/python -m pytest "$@"
+# Both passes run on pytest-xdist, one worker per core (LINDUNGI_TEST_WORKERS=0 runs in one
+# process; a later -n among the arguments wins). Every fixture is per worker: temp dirs, free
+# ports, a PostgreSQL database per worker and per test (tests/support/postgres_apps.py).
+workers=${LINDUNGI_TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
+# worksteal: a worker that is done takes tests queued for the other (the browser tests are slow
+# and would otherwise leave one worker idle at the end).
+parallel=(-n "$workers" --dist worksteal)
 
-# The functional suite again, all of it, on PostgreSQL (each test on a copy of a template database
-# the migrations built), when LINDUNGI_TEST_FUNCTIONAL_ON_POSTGRES=1 and no test paths were given.
-# Not yet on by default: some tests still assume SQLite (see the README's test section).
+status=0
+.venv/bin/python -m pytest "${parallel[@]}" "$@" || status=$?
+
+# The functional suite again, all of it, on PostgreSQL: each test's app on its own copy of a
+# template database the migrations built. Only when no test paths were given (`make test`);
+# LINDUNGI_TEST_FUNCTIONAL_ON_POSTGRES=0 leaves it out. The tests marked postgres already ran on
+# PostgreSQL in the first pass and are not run twice.
 paths_given=""
-for arg in "$@"; do [[ "$arg" != -* ]] && paths_given=1; done
+# A path (or node id) among the arguments, not an option's value like `-p no:cacheprovider`.
+for arg in "$@"; do [[ "$arg" != -* && -e "${arg%%::*}" ]] && paths_given=1; done
 if [ -z "$paths_given" ] && [ -n "${LINDUNGI_TEST_POSTGRES_URL:-}" ] \
-    && [ "${LINDUNGI_TEST_FUNCTIONAL_ON_POSTGRES:-0}" = 1 ]; then
-  LINDUNGI_TEST_DATABASE=postgresql .venv/bin/python -m pytest "$@" tests/functional
+    && [ "${LINDUNGI_TEST_FUNCTIONAL_ON_POSTGRES:-1}" = 1 ]; then
+  LINDUNGI_TEST_DATABASE=postgresql .venv/bin/python -m pytest "${parallel[@]}" "$@" \
+    -m "not postgres" tests/functional || status=$?
 fi
+exit "$status"

@@ -18,8 +18,6 @@ from lindungi.staff.models import Role, StaffUser
 from tests.support.checking import CheckingClient
 from tests.support.staff import create_request, sign_in_as
 
-POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
-
 
 @pytest.fixture
 def make_request(app: Flask) -> Callable[..., EnrollmentRequest]:
@@ -61,12 +59,14 @@ def make_postgres_app(make_app: Callable[..., Flask]) -> Iterator[Callable[..., 
     """Factory: make_postgres_app(SETTING=value, ...) -> an app on the PostgreSQL test server
     (tests/run-suite.sh starts one), its schema built by the migrations as in production; the
     database is emptied again after the test."""
-    if not POSTGRES_URL:
+    # Read here, not at import: under pytest-xdist each worker has its own (tests/conftest.py).
+    postgres_url = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
+    if not postgres_url:
         pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set (tests/run-suite.sh sets it)")
     made: list[Flask] = []
 
     def factory(**overrides: Any) -> Flask:
-        app = make_app(SQLALCHEMY_DATABASE_URI=POSTGRES_URL, **overrides)
+        app = make_app(SQLALCHEMY_DATABASE_URI=postgres_url, **overrides)
         app.test_client_class = CheckingClient
         with app.app_context():
             _drop_everything()

@@ -114,6 +114,7 @@ def test_production_with_sqlite_needs_opt_in(monkeypatch: pytest.MonkeyPatch) ->
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
+@pytest.mark.sqlite_only(reason="SQLite's connection pragmas")
 def test_sqlite_connections_are_configured(app) -> None:
     from lindungi.extensions import db
 

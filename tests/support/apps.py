@@ -68,10 +68,15 @@ def migrated_database(folder: Path) -> Path:
 
 
 def database_for_test(folder: Path, schema: Path) -> dict[str, Any]:
-    """Settings giving a test's app its own copy of `schema`."""
+    """Settings giving a test's app its own copy of `schema`. Every app of one test shares that
+    database, as every app of a test opens the one SQLite file in its folder (a second app stands
+    for a second worker; an app made by a test and the `app` fixture's see the same rows)."""
     if postgres_apps.wanted():
-        url = postgres_apps.create(postgres_apps.new_name("test"), template=schema.read_text())
-        return {"SQLALCHEMY_DATABASE_URI": url}
+        named = folder / "postgres-database"
+        if not named.exists():
+            named.write_text(postgres_apps.create(postgres_apps.new_name("test"),
+                                                  template=schema.read_text()))
+        return {"SQLALCHEMY_DATABASE_URI": named.read_text()}
     shutil.copy(schema, folder / DATABASE_FILE)
     return {}
 

@@ -39,11 +39,19 @@ def counting_statements(app: Flask) -> Iterator[list[str]]:
 
 @contextmanager
 def database_locked_on(app: Flask, prefix: str | tuple[str, ...]) -> Iterator[None]:
-    """Statements starting with `prefix` fail as SQLite does when another writer holds the lock."""
+    """Statements starting with `prefix` fail as the database does when another writer holds
+    the lock: SQLite's "database is locked", PostgreSQL's lock timeout (both reach the app as
+    SQLAlchemy's OperationalError)."""
+    with app.app_context():
+        on_sqlite = db.engine.dialect.name == "sqlite"
 
     def fail(statement: str) -> None:
         if statement.startswith(prefix):
-            raise sqlite3.OperationalError("database is locked")
+            if on_sqlite:
+                raise sqlite3.OperationalError("database is locked")
+            import psycopg  # the PostgreSQL driver, installed with the postgres extra
+
+            raise psycopg.errors.LockNotAvailable("canceling statement due to lock timeout")
 
     with before_each_statement(app, fail):
         yield

@@ -58,7 +58,8 @@ def test_the_blind_index_is_stable_keyed_and_per_purpose() -> None:
     ("old:not base64!!", INDEX, "32 random bytes|base64"),
     (f"a:{OLD},a:{NEW}", INDEX, "twice"),
     (f"old:{OLD}", OLD, "differ"),
-])
+], ids=["no-data-keys", "no-index-key", "no-id", "short", "not-base64", "id-twice", "same-key"])
+# The keys are random: fixed ids, so that every pytest-xdist worker collects the same tests.
 def test_malformed_keys_are_refused_without_showing_them(data_keys: str, index_key: str,
                                                            message: str) -> None:
     with pytest.raises(KeyConfigError, match=message) as raised:

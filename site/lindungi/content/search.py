@@ -32,6 +32,7 @@ MAX_TERM_LENGTH = 40
 # Pages have no publication date: they are visible from the start of time.
 PAGE_VISIBLE_FROM = datetime(2000, 1, 1)
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_PUNCTUATION = r"[!-/:-@\[-`{-~]+"  # for PostgreSQL's regexp_replace; "_" included
 _FTS_DDL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "title, summary, body, tokenize = 'unicode61 remove_diacritics 2')"
@@ -184,7 +185,11 @@ def _postgres_ids(terms: Sequence[str], lang: str, now: datetime, limit: int) ->
     config = sa.literal_column("'simple'::regconfig")
 
     def weighted(column: sa.ColumnElement[str], weight: str) -> sa.ColumnElement[object]:
-        return sa.func.setweight(sa.func.to_tsvector(config, sa.func.coalesce(column, "")),
+        # ASCII punctuation becomes a space first: PostgreSQL's parser would otherwise drop
+        # "<b>" or "<script>" as HTML tags and keep "a.b.id" or "x@y" as one token, where FTS5
+        # and terms_of() see plain words ("b", "script", "a", "b", "id").
+        words = sa.func.regexp_replace(sa.func.coalesce(column, ""), _ASCII_PUNCTUATION, " ", "g")
+        return sa.func.setweight(sa.func.to_tsvector(config, words),
                                  sa.literal_column(f"'{weight}'::\"char\""))
 
     document = weighted(SearchDocument.title, "A").op("||")(

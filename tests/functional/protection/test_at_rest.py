@@ -56,6 +56,7 @@ def assert_nothing_personal(dump: bytes, reference: str) -> None:
     assert found == []
 
 
+@pytest.mark.sqlite_only(reason="reads the SQLite file and its WAL (PostgreSQL: the dump test)")
 def test_a_sqlite_dump_after_enrollment_holds_no_identity_numbers(app: Flask, client,
                                                                    tmp_path: Path) -> None:
     reference = enroll(client)
@@ -73,6 +74,7 @@ def test_a_sqlite_dump_after_enrollment_holds_no_identity_numbers(app: Flask, cl
     assert_nothing_personal(files[0].read_bytes(), reference)
 
 
+@pytest.mark.sqlite_only(reason="file modes of the database file, WAL and shared memory")
 def test_sqlite_files_are_readable_by_their_owner_only(app: Flask, client,
                                                         tmp_path: Path) -> None:
     database = tmp_path / "test.sqlite3"

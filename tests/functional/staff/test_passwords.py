@@ -14,18 +14,22 @@ from lindungi.config import ConfigError
 from lindungi.extensions import db
 from lindungi.staff import accounts, passwords
 from lindungi.staff.models import Role, find_by_email
+from tests.support import postgres_apps
 from tests.support.apps import (
+    DATABASE_FILE,
     STAFF_PASSWORD,
     TEST_DATA_KEYS,
     TEST_INDEX_KEY,
     TEST_PASSWORD_HASH_METHOD,
+    database_for_test,
 )
 
 
 def test_the_default_app_hashes_with_scrypt(tmp_path: Path, schema_template: Path) -> None:
-    database = tmp_path / "default.sqlite3"
-    database.write_bytes(schema_template.read_bytes())
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"})
+    # Only the database (SQLite or the PostgreSQL pass's) comes from the tests' settings.
+    database = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / DATABASE_FILE}",
+                **database_for_test(tmp_path, schema_template)}
+    app = create_app(database)
     assert app.config["PASSWORD_HASH_METHOD"] == "scrypt"
     with app.app_context():
         user = accounts.create_staff("a@makassarkota.go.id", Role.ADMIN, STAFF_PASSWORD)
@@ -34,6 +38,8 @@ def test_the_default_app_hashes_with_scrypt(tmp_path: Path, schema_template: Pat
         assert not user.check_password(STAFF_PASSWORD + "x")
         db.session.rollback()
         db.engine.dispose()
+    if postgres_apps.wanted():
+        postgres_apps.drop(database["SQLALCHEMY_DATABASE_URI"])
 
 
 def test_production_refuses_a_cheap_method(monkeypatch: pytest.MonkeyPatch) -> None:
