@@ -24,7 +24,9 @@ def test_a_value_does_not_open_in_another_column() -> None:
         RING.open(sealed, "enrollment_worker.kk")
 
 
-@pytest.mark.parametrize("position", [5, 20, -1])
+# -2, not -1: the last base64 character may carry only padding bits, so changing it can leave
+# the decoded bytes (and the value) the same.
+@pytest.mark.parametrize("position", [5, 20, -2])
 def test_a_changed_byte_does_not_open(position: int) -> None:
     sealed = RING.seal(NIK, "p")
     flipped = sealed[:position] + ("A" if sealed[position] != "A" else "B") + sealed[position:][1:]
