@@ -21,6 +21,7 @@ KIND_LABELS = {
     MessageKind.REGISTERED: _l("Registered with BPJS Ketenagakerjaan"),
     MessageKind.REJECTED: _l("Not approved"),
     MessageKind.REVIEW_REQUESTED: _l("Review requested"),
+    MessageKind.STAFF_PASSWORD_RESET: _l("Staff password reset"),
 }
 
 STATE_LABELS = {

@@ -35,6 +35,7 @@ class MessageKind(enum.StrEnum):
     REGISTERED = "registered"
     REJECTED = "rejected"
     REVIEW_REQUESTED = "review_requested"
+    STAFF_PASSWORD_RESET = "staff_password_reset"  # noqa: S105 - a kind; to a staff member
 
 
 class MessageState(enum.StrEnum):

@@ -11,4 +11,10 @@ from flask import Blueprint
 
 bp = Blueprint("staff", __name__, url_prefix="/staf")
 
-from lindungi.staff import account_views, views, window_views  # noqa: E402, F401  (routes)
+from lindungi.staff import (  # noqa: E402, F401  (routes)
+    account_views,
+    self_views,
+    twofactor_views,
+    views,
+    window_views,
+)
