@@ -49,6 +49,7 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
 
     assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
                                 "/staf/akun", "/staf/masa-pendaftaran", "/staf/audit",
-                                "/staf/data-pribadi"]
-    assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran"]
-    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman"]
+                                "/staf/data-pribadi", "/staf/kata-sandi"]
+    assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran", "/staf/kata-sandi"]
+    assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman",
+                                         "/staf/kata-sandi"]
