@@ -49,7 +49,7 @@ def password_problem(password: str, email: str = "") -> str | None:
     return str(error) if error else None
 
 
-def _account(target: str | StaffUser) -> StaffUser:
+def find_account(target: str | StaffUser) -> StaffUser:
     if isinstance(target, StaffUser):
         return target
     user = find_by_email(target)
@@ -92,7 +92,7 @@ def end_sessions(user: StaffUser) -> None:
 
 
 def set_active(target: str | StaffUser, active: bool, actor_id: int | None = None) -> StaffUser:
-    user = _account(target)
+    user = find_account(target)
     if not active:
         _not_yourself(user, actor_id)
     user.active = active
@@ -103,7 +103,7 @@ def set_active(target: str | StaffUser, active: bool, actor_id: int | None = Non
 
 
 def set_role(target: str | StaffUser, role: Role, actor_id: int | None = None) -> StaffUser:
-    user = _account(target)
+    user = find_account(target)
     _not_yourself(user, actor_id)
     previous = user.role
     user.role = role
@@ -118,7 +118,7 @@ def reset_password(target: str | StaffUser, password: str,
     """Someone else (an admin, or the server's command line) sets the password: the account
     must choose its own at the next sign-in, and its owner is told by e-mail, so a reset they did
     not ask for does not go unnoticed."""
-    user = _account(target)
+    user = find_account(target)
     problem = password_error(password, user.email)
     if problem:
         raise problem

@@ -190,3 +190,23 @@ def test_production_refuses_to_turn_two_factor_off() -> None:
                           "INDEX_KEY": "k",
                           "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://db/lindungi",
                           "PASSWORD_HASH_METHOD": "scrypt", "STAFF_TWO_FACTOR_REQUIRED": False})
+
+
+def test_command_line_resets(app: Flask, runner, make_staff) -> None:
+    """`flask staff reset-password` forces a change and e-mails the owner like the admin screen;
+    `flask staff reset-two-factor` is the way back for the last admin who lost the phone."""
+    user = make_staff(role=Role.ADMIN)
+    sign_in_as(app.test_client(), user)  # enrols the admin in two-step sign-in
+    result = runner.invoke(args=["staff", "reset-password", user.email],
+                           input=f"{NEW_PASSWORD}\n{NEW_PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    after = stored(app, user.id)
+    assert after.must_change_password and after.check_password(NEW_PASSWORD)
+    with app.app_context():
+        [message] = db.session.scalars(sa.select(OutboxMessage)).all()
+        assert message.recipient == user.email
+    assert after.has_two_factor
+    result = runner.invoke(args=["staff", "reset-two-factor", user.email])
+    assert result.exit_code == 0, result.output
+    assert not stored(app, user.id).has_two_factor
+    assert runner.invoke(args=["staff", "reset-two-factor", "nobody@x.id"]).exit_code == 1
