@@ -14,7 +14,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from lindungi.extensions import db
 from lindungi.outbox.cli import outbox_cli
-from lindungi.staff import accounts
+from lindungi.staff import accounts, twofactor
 from lindungi.staff.models import Role
 
 staff_cli = AppGroup("staff", help="Manage city staff accounts.")
@@ -83,11 +83,23 @@ def set_role(email: str, role: str) -> None:
 @staff_cli.command("reset-password")
 @click.argument("email")
 def reset_password(email: str) -> None:
-    """Set a new password (asked twice) and end the account's sessions."""
+    """Set a new password (asked twice) and end the account's sessions; the owner is e-mailed
+    and must choose a new password at the next sign-in."""
     password = _password_prompt()
     with account_change():
         accounts.reset_password(email, password)
-    click.echo(f"Password changed for {email}.")
+    click.echo(f"Password changed for {email}; it must be changed at the next sign-in.")
+
+
+@staff_cli.command("reset-two-factor")
+@click.argument("email")
+def reset_two_factor(email: str) -> None:
+    """Turn off two-step sign-in (a lost phone, no recovery code left, no other admin) and end
+    the account's sessions; a reviewer or admin sets it up again at the next sign-in."""
+    with account_change():
+        user = accounts.find_account(email)
+        twofactor.reset(user, actor_id=None)
+    click.echo(f"Two-step sign-in reset for {email}.")
 
 
 @click.command("seed-demo")

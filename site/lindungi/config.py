@@ -45,9 +45,14 @@ DEFAULTS: dict[str, Any] = {
     "ENROLLMENT_STEP_LIMIT": "60 per minute;600 per hour",  # per client, all steps together
     "ENROLLMENT_SUBMIT_LIMIT": "3 per minute;30 per hour",  # per client
     "SIGN_IN_LIMIT": "10 per minute;50 per hour",  # per client address
-    "SIGN_IN_ACCOUNT_LIMIT": "5 per minute;20 per hour",  # per submitted email address
-    "SIGN_IN_LOCKOUT_AFTER": 5,  # consecutive wrong passwords before the account pauses
-    "SIGN_IN_LOCKOUT_MINUTES": 15,
+    # Failed sign-ins per (client address, submitted email): that address is paused for that
+    # account only, so a stranger cannot lock the owner out (staff.signin).
+    "SIGN_IN_ACCOUNT_LIMIT": "5 per 15 minutes",
+    "SIGN_IN_CODE_LIMIT": "5 per 15 minutes;20 per day",  # wrong codes per account (password known)
+    # Reviewers and admins sign in with a code from an authenticator app (staff.twofactor);
+    # production refuses to start with this off.
+    "STAFF_TWO_FACTOR_REQUIRED": True,
+    "STAFF_REAUTH_MINUTES": 10,  # account changes and exports need a password or code this recent
     "SQLITE_BUSY_TIMEOUT_MS": 5000,
     # The retention periods of requests are site settings (/staf/pengaturan), which the privacy
     # notice, the consent step and `flask privacy purge` all read.
@@ -192,6 +197,11 @@ def check_production(config: Mapping[str, Any]) -> None:
         raise ConfigError(
             "PASSWORD_HASH_METHOD is set to a method other than scrypt. Cheap password hashes "
             "are for the tests only: remove the setting in production."
+        )
+    if not config.get("STAFF_TWO_FACTOR_REQUIRED", True):
+        raise ConfigError(
+            "LINDUNGI_STAFF_TWO_FACTOR_REQUIRED is off. Reviewers and admins can export every "
+            "applicant's NIK, so production requires their two-step sign-in: remove the setting."
         )
     check_production_urls_and_limits(config, os.environ)
 

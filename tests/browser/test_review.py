@@ -16,7 +16,7 @@ from lindungi.extensions import db
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.support.apps import STAFF_PASSWORD
-from tests.support.staff import create_request, load_request
+from tests.support.staff import create_request, current_code, enrol_two_factor, load_request
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +24,29 @@ QUESTION = "Mohon kirim foto kartu keluarga (KK) yang terbaru ke kantor Disnaker
 
 
 def make_account(app: Flask, role: Role) -> str:
+    """A reviewer or admin account with two-step sign-in set up (test_staff_two_factor.py
+    drives the set-up itself)."""
     email = f"{role.value}@makassarkota.go.id"
     with app.app_context():
-        accounts.create_staff(email, role, STAFF_PASSWORD, name=role.value.title())
+        user = accounts.create_staff(email, role, STAFF_PASSWORD, name=role.value.title())
         db.session.commit()
+        db.session.refresh(user)
+        db.session.expunge(user)
+    enrol_two_factor(app, user)
     return email
 
 
-def sign_in(page: Page, base: str, email: str, path: str = "/staf/") -> None:
+def sign_in(page: Page, base: str, email: str, path: str = "/staf/",
+            app: Flask | None = None) -> None:
     page.goto(base + path)
     expect(page).to_have_url(re.compile(r"/staf/masuk"))
     page.get_by_label("Alamat email").fill(email)
     page.get_by_label("Kata sandi").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Masuk", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/staf/masuk/kode"))
+    assert app is not None
+    page.get_by_label("Kode").fill(current_code(app))
+    page.get_by_role("button", name="Lanjutkan").click()
 
 
 def test_reviewer_asks_and_the_applicant_reads_the_question(live_server, desktop,
@@ -51,7 +61,7 @@ def test_reviewer_asks_and_the_applicant_reads_the_question(live_server, desktop
                              workers=[{"full_name": "Daeng Sutte"}])
     reviewing = create_request(app, status=RequestStatus.IN_REVIEW,
                                workers=[{"full_name": "Andi Baso", "birth_date": birth}])
-    sign_in(page, live_server.url, email, "/staf/pendaftaran")
+    sign_in(page, live_server.url, email, "/staf/pendaftaran", app)
     expect(page).to_have_url(f"{live_server.url}/staf/pendaftaran")
     expect(page.get_by_role("heading", level=1)).to_have_text("Permintaan pendaftaran")
     desktop.assert_clean()
@@ -104,7 +114,7 @@ def test_staff_pages_are_accessible_and_fit(request, live_server, screen: str) -
     target = create_request(app, workers=[{}, {"full_name": "Sitti Aminah"}])
     page.goto(f"{live_server.url}/staf/masuk")
     checked.assert_clean()
-    sign_in(page, live_server.url, email)
+    sign_in(page, live_server.url, email, app=app)
     with app.app_context():
         account_id = accounts.find_by_email(email).id
     for path in ["/staf/", "/staf/pendaftaran", f"/staf/pendaftaran/{target.id}",

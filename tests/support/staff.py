@@ -23,6 +23,7 @@ from lindungi.enrollment.models import (
     Sex,
 )
 from lindungi.extensions import db
+from lindungi.staff import twofactor
 from lindungi.staff.models import StaffUser
 from lindungi.timeutil import utcnow
 from tests.support.checking import soup_of
@@ -101,16 +102,43 @@ def load_request(app: Flask, request_id: int) -> EnrollmentRequest:
         return request
 
 
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def enrol_two_factor(app: Flask, user: StaffUser, secret: str = TEST_TOTP_SECRET) -> str:
+    """Turn two-step sign-in on for `user` in the database, as the set-up page does once the
+    first code matches (no recovery codes); returns the secret, for `current_code`."""
+    with app.app_context():
+        stored = db.session.get(StaffUser, user.id)
+        assert stored is not None
+        stored.totp_secret = secret
+        stored.totp_enabled_at = utcnow()
+        db.session.commit()
+    return secret
+
+
+def current_code(app: Flask, secret: str = TEST_TOTP_SECRET) -> str:
+    """The code an authenticator app shows now (app.config["NOW"] moves it)."""
+    with app.app_context():
+        return twofactor.current_code(secret)
+
+
 def sign_in_as(client: FlaskClient, user: StaffUser) -> None:
-    """What a successful sign-in leaves in the session (the real form has its own tests)."""
+    """What a successful sign-in (password, then the code for reviewers and admins) leaves in
+    the session; the real forms have their own tests. Reviewers and admins are enrolled in
+    two-step sign-in first, so the production rule (no page before it is set up) stays on."""
     app = client.application
     with app.app_context():
         stamp = utcnow().timestamp()  # as lindungi.staff.sessions stamps it
+        stored = db.session.get(StaffUser, user.id)
+        needs_code = stored is not None and twofactor.needs_enrolment(stored)
+    if needs_code:
+        enrol_two_factor(app, user)
     with client.session_transaction() as session:
         session.clear()
         session.update(staff_id=user.id, staff_version=user.session_version,
-                       staff_started=stamp, staff_seen=stamp, _user_id=str(user.id),
-                       _fresh=True)
+                       staff_started=stamp, staff_seen=stamp, staff_reauth=stamp,
+                       _user_id=str(user.id), _fresh=True)
 
 
 def csrf_token(client: FlaskClient, path: str = "/staf/") -> str:

@@ -18,7 +18,14 @@ from lindungi.labels import label_for
 
 SIGN_IN = "staff.sign_in"
 SIGN_IN_FAILED = "staff.sign_in_failed"
-ACCOUNT_LOCKED = "staff.locked"
+ACCOUNT_LOCKED = "staff.locked"  # before migration 0013: the account row's pause (old rows)
+SIGN_IN_THROTTLED = "staff.sign_in_throttled"  # one client, too many failures for one account
+TWO_FACTOR_FAILED = "staff.code_failed"
+TWO_FACTOR_ENABLED = "staff.two_factor_on"
+TWO_FACTOR_RESET = "account.reset_two_factor"
+RECOVERY_CODE_USED = "staff.recovery_code_used"
+PASSWORD_CHANGED = "staff.change_password"  # noqa: S105 - an action name, not a password
+REAUTHENTICATED = "staff.reauthenticate"
 SIGN_OUT = "staff.sign_out"
 ACCOUNT_CREATED = "account.create"
 ACCOUNT_ROLE = "account.set_role"
@@ -69,6 +76,13 @@ LABELS = {
     SIGN_IN: _l("Signed in"),
     SIGN_IN_FAILED: _l("Sign-in failed"),
     ACCOUNT_LOCKED: _l("Sign-in paused after wrong passwords"),
+    SIGN_IN_THROTTLED: _l("Sign-in paused for one address after many failures"),
+    TWO_FACTOR_FAILED: _l("Wrong sign-in code"),
+    TWO_FACTOR_ENABLED: _l("Two-step sign-in turned on"),
+    TWO_FACTOR_RESET: _l("Two-step sign-in reset"),
+    RECOVERY_CODE_USED: _l("Recovery code used"),
+    PASSWORD_CHANGED: _l("Own password changed"),
+    REAUTHENTICATED: _l("Identity confirmed again"),
     SIGN_OUT: _l("Signed out"),
     ACCOUNT_CREATED: _l("Account created"),
     ACCOUNT_ROLE: _l("Role changed"),

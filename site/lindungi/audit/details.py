@@ -35,6 +35,8 @@ SIGN_IN_FAILURES = {
     "password": _l("wrong password"),
     "paused": _l("the account was paused after wrong passwords"),
     "disabled": _l("the account is disabled"),
+    "code": _l("wrong or reused sign-in code"),
+    "confirm": _l("wrong password or code when confirming it was them"),
 }
 ORIGINS = {"cli": _l("Done on the server's command line")}
 # The fields an admin may correct (protection.subjects.correct stores their names).

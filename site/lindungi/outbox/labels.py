@@ -22,6 +22,7 @@ KIND_LABELS = {
     MessageKind.REJECTED: _l("Not approved"),
     MessageKind.REVIEW_REQUESTED: _l("Review requested"),
     MessageKind.RESUME_LINK: _l("Code to continue a saved request"),
+    MessageKind.STAFF_PASSWORD_RESET: _l("Staff password reset"),
 }
 
 STATE_LABELS = {

@@ -37,6 +37,7 @@ class MessageKind(enum.StrEnum):
     REVIEW_REQUESTED = "review_requested"
     # The code and link of a saved draft (enrollment.resume_messages): no request exists yet.
     RESUME_LINK = "resume_link"
+    STAFF_PASSWORD_RESET = "staff_password_reset"  # noqa: S105 - a kind; to a staff member
 
 
 class MessageState(enum.StrEnum):

@@ -19,6 +19,7 @@ from lindungi.protection.blueprint import bp
 from lindungi.protection.subject_forms import CorrectionForm, EraseForm, NikForm
 from lindungi.staff.access import require_roles
 from lindungi.staff.models import Role
+from lindungi.staff.reauth import recent_sign_in
 from lindungi.timeutil import utcnow
 
 
@@ -36,6 +37,7 @@ def search() -> str:
 
 @bp.post("/ekspor")
 @require_roles(Role.ADMIN)
+@recent_sign_in(back=lambda: url_for("subjects.search"))
 def export() -> Response:
     form = NikForm()
     if not form.validate_on_submit():

@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response
 
 from lindungi.audit import actions
 from lindungi.extensions import db
+from lindungi.staff import twofactor
 from lindungi.staff.models import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,12 +48,39 @@ def require_roles(*roles: Role) -> Callable[[F], F]:
             if current_user.role not in allowed:
                 record_refusal()
                 abort(403)
+            step = setup_step(current_user)
+            if step is not None and not getattr(view, "open_during_setup", False):
+                return go_to(url_for(step))
             return view(*args, **kwargs)
 
         wrapper.required_roles = allowed
         return wrapper
 
     return decorator
+
+
+def setup_step(user: Any) -> str | None:
+    """The page a signed-in account must finish before any other: a new password after an
+    admin's reset, then two-step sign-in for reviewers and admins who have not set it up."""
+    if user.must_change_password:
+        return "staff.change_password"
+    if twofactor.needs_enrolment(user):
+        return "staff.two_factor"
+    return None
+
+
+def open_during_setup(view: F) -> F:
+    """The few pages an account with a setup step may still open (the step itself, sign-out)."""
+    view.open_during_setup = True
+    return view
+
+
+def go_to(target: str) -> Response:
+    if request.htmx:
+        response = make_response("", 401)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)
 
 
 def record_refusal() -> None:
@@ -101,9 +129,5 @@ def redirect_to_sign_in() -> Response:
     here = request.full_path.rstrip("?") if request.method == "GET" else None
     target = url_for("staff.sign_in", next=here) if is_safe_next(here) else url_for(
         "staff.sign_in")
-    if request.htmx:
-        # htmx would follow a 302 inside the page; HX-Redirect makes the browser go there.
-        response = make_response("", 401)
-        response.headers["HX-Redirect"] = target
-        return response
-    return redirect(target)
+    # htmx would follow a 302 inside the page; HX-Redirect makes the browser go there.
+    return go_to(target)

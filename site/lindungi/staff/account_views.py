@@ -12,7 +12,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from lindungi.extensions import db
-from lindungi.staff import accounts
+from lindungi.staff import accounts, twofactor
 from lindungi.staff.access import require_roles
 from lindungi.staff.blueprint import bp
 from lindungi.staff.forms import (
@@ -24,9 +24,14 @@ from lindungi.staff.forms import (
     RoleForm,
 )
 from lindungi.staff.models import Role, StaffUser
+from lindungi.staff.reauth import recent_sign_in
 from lindungi.timeutil import utcnow
 
 ADMIN = Role.ADMIN
+
+
+def _account_url(account_id: int) -> str:
+    return url_for("staff.account", account_id=account_id)
 
 
 def _load(account_id: int) -> StaffUser:
@@ -42,7 +47,7 @@ def _account_page(user: StaffUser, **forms: Any) -> str:
     form_error_links = [("main", message) for form in errors for message in form.form_errors]
     return render_template(
         "staff/account.html", account=user, is_self=user.id == current_user.id,
-        locked=user.locked_until is not None and user.locked_until > utcnow(),
+        recovery_codes_left=twofactor.remaining_recovery_codes(user),
         role_labels=ROLE_LABELS, role_hints=ROLE_HINTS, failed_form=errors[0] if errors else None,
         form_error_links=form_error_links,
         **forms,
@@ -75,6 +80,7 @@ def accounts_list() -> str:
 
 @bp.route("/akun/baru", methods=["GET", "POST"])
 @require_roles(ADMIN)
+@recent_sign_in()
 def new_account() -> Response | str:
     form = CreateAccountForm()
     if form.validate_on_submit():
@@ -101,6 +107,7 @@ def account(account_id: int) -> str:
 
 @bp.post("/akun/<int:account_id>/peran")
 @require_roles(ADMIN)
+@recent_sign_in(back=_account_url)
 def account_role(account_id: int) -> Response | str:
     user = _load(account_id)
     form = RoleForm()
@@ -113,18 +120,21 @@ def account_role(account_id: int) -> Response | str:
 
 @bp.post("/akun/<int:account_id>/kata-sandi")
 @require_roles(ADMIN)
+@recent_sign_in(back=_account_url)
 def account_password(account_id: int) -> Response | str:
     user = _load(account_id)
     form = PasswordForm()
     return _change(
         user, "password_form", form,
         lambda: accounts.reset_password(user, form.password.data, actor_id=current_user.id),
-        _("The password is changed. The account's open sessions have ended."),
+        _("The password is changed and the account's open sessions have ended. Its owner "
+          "is told by e-mail and must choose a new password at the next sign-in."),
     )
 
 
 @bp.post("/akun/<int:account_id>/nonaktifkan")
 @require_roles(ADMIN)
+@recent_sign_in(back=_account_url)
 def account_disable(account_id: int) -> Response | str:
     user = _load(account_id)
     return _change(
@@ -136,6 +146,7 @@ def account_disable(account_id: int) -> Response | str:
 
 @bp.post("/akun/<int:account_id>/aktifkan")
 @require_roles(ADMIN)
+@recent_sign_in(back=_account_url)
 def account_enable(account_id: int) -> Response | str:
     user = _load(account_id)
     return _change(

@@ -12,6 +12,7 @@ from typing import Any
 from lindungi.audit import actions
 from lindungi.core.i18n import N_
 from lindungi.extensions import db
+from lindungi.outbox import staff_notices
 from lindungi.staff.guessable import too_guessable
 from lindungi.staff.models import (
     STAFF_LANGUAGES,
@@ -29,9 +30,10 @@ class AccountError(ValueError):
     """A change to an account that cannot be made. `message` is a msgid, `params` its values;
     str() gives the English text."""
 
-    def __init__(self, message: str, **params: Any) -> None:
+    def __init__(self, message: str, field: str = "", **params: Any) -> None:
         super().__init__(message % params if params else message)
         self.message = message
+        self.field = field  # the form field it belongs to, when there is one
         self.params = params
 
 
@@ -53,7 +55,7 @@ def password_problem(password: str, email: str = "") -> str | None:
     return str(error) if error else None
 
 
-def _account(target: str | StaffUser) -> StaffUser:
+def find_account(target: str | StaffUser) -> StaffUser:
     if isinstance(target, StaffUser):
         return target
     user = find_by_email(target)
@@ -96,7 +98,7 @@ def end_sessions(user: StaffUser) -> None:
 
 
 def set_active(target: str | StaffUser, active: bool, actor_id: int | None = None) -> StaffUser:
-    user = _account(target)
+    user = find_account(target)
     if not active:
         _not_yourself(user, actor_id)
     user.active = active
@@ -107,7 +109,7 @@ def set_active(target: str | StaffUser, active: bool, actor_id: int | None = Non
 
 
 def set_role(target: str | StaffUser, role: Role, actor_id: int | None = None) -> StaffUser:
-    user = _account(target)
+    user = find_account(target)
     _not_yourself(user, actor_id)
     previous = user.role
     user.role = role
@@ -129,14 +131,34 @@ def set_language(user: StaffUser, language: str) -> StaffUser:
 
 def reset_password(target: str | StaffUser, password: str,
                    actor_id: int | None = None) -> StaffUser:
-    user = _account(target)
+    """Someone else (an admin, or the server's command line) sets the password: the account
+    must choose its own at the next sign-in, and its owner is told by e-mail, so a reset they did
+    not ask for does not go unnoticed."""
+    user = find_account(target)
     problem = password_error(password, user.email)
     if problem:
         raise problem
     user.set_password(password)
-    user.failed_sign_ins = 0
-    user.locked_until = None
+    user.must_change_password = True
     end_sessions(user)
-    _audit(actions.PASSWORD_RESET, user, actor_id)
+    staff_notices.password_reset(user)
+    _audit(actions.PASSWORD_RESET, user, actor_id, notified=True)
+    db.session.flush()
+    return user
+
+
+def change_own_password(user: StaffUser, current: str, new: str) -> StaffUser:
+    """The staff member changes their own password: every other session of theirs ends."""
+    if not user.check_password(current):
+        raise AccountError(N_("Your current password is not right."), field="current")
+    if new == current:
+        raise AccountError(N_("Choose a password different from the current one."))
+    problem = password_error(new, user.email)
+    if problem:
+        raise problem
+    user.set_password(new)
+    user.must_change_password = False
+    end_sessions(user)
+    _audit(actions.PASSWORD_CHANGED, user, user.id)
     db.session.flush()
     return user

@@ -86,3 +86,34 @@ class PasswordForm(NewPasswordMixin, StaffForm):
 
 class ConfirmForm(StaffForm):
     """A button that changes something: only the CSRF token."""
+
+
+class CodeForm(StaffForm):
+    """The second step of signing in: the app's 6-digit code, or a recovery code."""
+
+    code = StringField(_l("Code"), validators=[
+        DataRequired(_l("Enter the code from your authenticator app.")),
+        Length(max=40, message=TOO_LONG)])
+    next = HiddenField()
+
+
+class EnrolForm(StaffForm):
+    code = StringField(_l("Code shown in the app"), validators=[
+        DataRequired(_l("Enter the code from your authenticator app.")),
+        Length(max=10, message=TOO_LONG)])
+
+
+class ChangePasswordForm(NewPasswordMixin, StaffForm):
+    current_password = PasswordField(_l("Current password"), validators=[
+        DataRequired(_l("Enter your current password.")),
+        Length(max=accounts.MAX_PASSWORD_LENGTH, message=TOO_LONG)])
+
+
+class ReauthForm(StaffForm):
+    """Confirming it is still you: the password, or for two-step accounts a code."""
+
+    password = PasswordField(_l("Password"), validators=[
+        Length(max=accounts.MAX_PASSWORD_LENGTH, message=TOO_LONG)])
+    code = StringField(_l("Code from your authenticator app"), validators=[
+        Length(max=40, message=TOO_LONG)])
+    next = HiddenField()

@@ -17,7 +17,10 @@ from lindungi.extensions import db, login_manager
 from lindungi.staff.models import StaffUser
 from lindungi.timeutil import utcnow
 
-SESSION_KEYS = ("staff_id", "staff_version", "staff_started", "staff_seen")
+SESSION_KEYS = ("staff_id", "staff_version", "staff_started", "staff_seen", "staff_reauth")
+# Between the password and the code: who typed the right password, and when. Not signed in.
+PENDING_KEYS = ("pending_staff_id", "pending_version", "pending_at")
+PENDING_MINUTES = 5
 
 
 def _timestamp() -> float:
@@ -30,8 +33,40 @@ def start_session(user: StaffUser) -> None:
     session.permanent = False
     now = _timestamp()
     session.update(staff_id=user.id, staff_version=user.session_version,
-                   staff_started=now, staff_seen=now)
+                   staff_started=now, staff_seen=now, staff_reauth=now)
     login_user(user, remember=False, fresh=True)
+
+
+def start_pending(user: StaffUser) -> None:
+    """The password was right and the account has two-step sign-in: remember that for a few
+    minutes (a fresh session, nothing else in it) and ask for the code. Nothing is open yet."""
+    session.clear()
+    session.permanent = False
+    session.update(pending_staff_id=user.id, pending_version=user.session_version,
+                   pending_at=_timestamp())
+
+
+def pending_user() -> StaffUser | None:
+    """The account waiting for its code, if the password step was recent and still counts."""
+    user_id = session.get("pending_staff_id")
+    if user_id is None:
+        return None
+    if _timestamp() - float(session.get("pending_at", 0)) > PENDING_MINUTES * 60:
+        return None
+    user = db.session.get(StaffUser, int(user_id))
+    if user is None or not user.active or user.session_version != session.get("pending_version"):
+        return None
+    return user
+
+
+def mark_reauthenticated() -> None:
+    session["staff_reauth"] = _timestamp()
+
+
+def recently_authenticated() -> bool:
+    """A password or code entered within STAFF_REAUTH_MINUTES (the sign-in itself counts)."""
+    window = timedelta(minutes=current_app.config["STAFF_REAUTH_MINUTES"]).total_seconds()
+    return _timestamp() - float(session.get("staff_reauth", 0)) <= window
 
 
 def end_session(user: StaffUser | None) -> None:

@@ -1,18 +1,17 @@
-"""Checking a sign-in attempt: password, pause after wrong passwords, audit rows.
+"""Checking a sign-in attempt: the password step, the record of a completed sign-in, audit rows.
 
-Whatever went wrong, the caller shows one message, so nobody learns whether an account exists,
-is disabled or is paused. The work is similar too: a missing account still costs one password
-hash. Wrong passwords are counted on the account row (any database, every app server); after
-SIGN_IN_LOCKOUT_AFTER in a row the account is paused for SIGN_IN_LOCKOUT_MINUTES, even for the
-right password. Flask-Limiter limits attempts per client and per email address on top of this.
+Whatever went wrong, the caller shows one message, so nobody learns whether an account exists or
+is disabled. The work is similar too: a missing account still costs one password hash.
+
+Nothing here pauses an account: a pause of the account itself would let anyone who knows a staff
+member's email address keep them out. Failures are counted instead by the rate limiter (shared
+storage, Redis in production) per client address and per (client address, account): one address
+that fails too often for one account is paused for that account only (views.sign_in), and the
+owner signing in from anywhere else is not affected. Reviewers' and admins' accounts also need a
+code from their phone, so a guessed password alone opens nothing.
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
-
-import sqlalchemy as sa
-from flask import current_app
 
 from lindungi.audit import actions
 from lindungi.extensions import db
@@ -22,49 +21,31 @@ from lindungi.timeutil import utcnow
 
 
 def authenticate(email: str, password: str) -> StaffUser | None:
-    """The account if this attempt may sign in, else None. Flushes; the caller commits."""
+    """The account if the password is right and the account active, else None. Writes the audit
+    row of a failure; flushes; the caller commits."""
     user = find_by_email(email)
     if user is None:
         passwords.check_without_account(password)
         actions.log(actions.SIGN_IN_FAILED, reason="unknown_account")
         return None
-    password_ok = user.check_password(password)
-    now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
-        _failed(user, "paused")
-        return None
-    if not password_ok:
-        _count_wrong_password(user)
+    if not user.check_password(password):
+        failed(user, "password")
         return None
     if not user.active:
-        _failed(user, "disabled")
+        failed(user, "disabled")
         return None
-    user.failed_sign_ins = 0
-    user.locked_until = None
-    user.last_sign_in_at = now
-    actions.log(actions.SIGN_IN, actor_id=user.id, target_type="staff_user", target_id=user.id)
-    db.session.flush()
     return user
 
 
-def _failed(user: StaffUser, reason: str) -> None:
+def failed(user: StaffUser, reason: str) -> None:
     actions.log(actions.SIGN_IN_FAILED, target_type="staff_user", target_id=user.id,
                 reason=reason)
+    db.session.flush()
 
 
-def _count_wrong_password(user: StaffUser) -> None:
-    # One UPDATE ... SET n = n + 1: two app servers counting at once both count.
-    count = db.session.scalar(
-        sa.update(StaffUser)
-        .where(StaffUser.id == user.id)
-        .values(failed_sign_ins=StaffUser.failed_sign_ins + 1)
-        .returning(StaffUser.failed_sign_ins)
-    )
-    _failed(user, "password")
-    if count is not None and count >= int(current_app.config["SIGN_IN_LOCKOUT_AFTER"]):
-        minutes = int(current_app.config["SIGN_IN_LOCKOUT_MINUTES"])
-        user.locked_until = utcnow() + timedelta(minutes=minutes)
-        user.failed_sign_ins = 0
-        actions.log(actions.ACCOUNT_LOCKED, target_type="staff_user", target_id=user.id,
-                    minutes=minutes)
+def signed_in(user: StaffUser, method: str) -> None:
+    """The audit row of a completed sign-in: "password", "code" or "recovery_code"."""
+    user.last_sign_in_at = utcnow()
+    actions.log(actions.SIGN_IN, actor_id=user.id, target_type="staff_user", target_id=user.id,
+                method=method)
     db.session.flush()

@@ -16,24 +16,28 @@ from lindungi.staff import signin
 from lindungi.staff.access import (
     ALL_ROLES,
     is_safe_next,
+    open_during_setup,
     open_to_anyone,
     require_roles,
     safe_next,
 )
 from lindungi.staff.blueprint import bp
 from lindungi.staff.forms import SignInForm
-from lindungi.staff.models import normalise_email
-from lindungi.staff.sessions import end_session, start_session
+from lindungi.staff.models import find_by_email, normalise_email
+from lindungi.staff.sessions import end_session, start_pending, start_session
 
 
 def _client_key() -> str:
     return "sign-in-client:" + (get_remote_address() or "")
 
 
-def _account_key() -> str:
-    # Per submitted address, existing or not; hashed so the limiter's storage holds no emails.
+def _client_account_key() -> str:
+    # Per client address and submitted email, existing or not (hashed: the limiter's storage
+    # holds no emails). Not per email alone: a stranger failing on purpose pauses only their
+    # own address for that account, never the owner's sign-in from elsewhere.
     email = normalise_email(request.form.get("email", ""))[:254]
-    return "sign-in-account:" + hashlib.sha256(email.encode()).hexdigest()
+    pair = f"{get_remote_address() or ''} {email}"
+    return "sign-in-account:" + hashlib.sha256(pair.encode()).hexdigest()
 
 
 def _attempt_failed(response: Response) -> bool:
@@ -55,8 +59,8 @@ def _sign_in_page(form: SignInForm, status: int = 200, **context: object) -> tup
 @open_to_anyone
 @limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT"], key_func=_client_key,
                methods=["POST"], deduct_when=_attempt_failed)
-@limiter.limit(lambda: current_app.config["SIGN_IN_ACCOUNT_LIMIT"], key_func=_account_key,
-               methods=["POST"], deduct_when=_attempt_failed)
+@limiter.limit(lambda: current_app.config["SIGN_IN_ACCOUNT_LIMIT"],
+               key_func=_client_account_key, methods=["POST"], deduct_when=_attempt_failed)
 def sign_in() -> Response | tuple[str, int]:
     if request.method == "GET" and current_user.is_authenticated:
         return redirect(_target())
@@ -68,20 +72,34 @@ def sign_in() -> Response | tuple[str, int]:
         db.session.commit()  # the failure count and the audit row
         form.password.data = ""
         return _sign_in_page(form, failed=True)
+    if user.has_two_factor:
+        start_pending(user)  # not signed in until the code (twofactor_views.sign_in_code)
+        db.session.commit()
+        return redirect(url_for("staff.sign_in_code", next=form.next.data or None))
     start_session(user)
+    signin.signed_in(user, "password")
     db.session.commit()
     return redirect(_target())
 
 
 @bp.errorhandler(429)
-def too_many_attempts(_error: Exception) -> tuple[str, int]:
+def too_many_attempts(_error: Exception) -> Response | tuple[str, int]:
     """The same words whether the address has an account or not."""
-    form = SignInForm(formdata=None, email=request.form.get("email", "")[:254])
+    if request.endpoint != "staff.sign_in":
+        return render_template("staff/too_many.html"), 429
+    email = request.form.get("email", "")[:254]
+    user = find_by_email(email) if "@" in email else None
+    if user is not None:
+        # Who is being tried, for the admins; the address is in the row's client column.
+        actions.log(actions.SIGN_IN_THROTTLED, target_type="staff_user", target_id=user.id)
+        db.session.commit()
+    form = SignInForm(formdata=None, email=email)
     return _sign_in_page(form, 429, too_many=True)
 
 
 @bp.post("/keluar")
 @require_roles(*ALL_ROLES)
+@open_during_setup
 def sign_out() -> Response:
     user = current_user._get_current_object()
     actions.log(actions.SIGN_OUT, actor_id=user.id, target_type="staff_user", target_id=user.id)

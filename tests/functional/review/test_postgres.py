@@ -1,5 +1,5 @@
 """The review screens on PostgreSQL (production's database): the dialect-specific day arithmetic
-of the overview, case-insensitive search, the atomic failure counter and optimistic locking."""
+of the overview, case-insensitive search, a sign-in code accepted once and optimistic locking."""
 
 from __future__ import annotations
 
@@ -16,9 +16,13 @@ from lindungi.staff.models import Role, StaffUser
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
 from tests.support.staff import (
+    TEST_TOTP_SECRET,
     create_request,
     csrf_token,
+    current_code,
+    enrol_two_factor,
     export_approved,
+    fixed_now,
     load_request,
     sign_in_as,
 )
@@ -72,14 +76,21 @@ def test_review_screens_on_postgres(pg_app: Flask) -> None:
     assert load_request(app, waiting.id).status is RequestStatus.IN_REVIEW
 
 
-def test_wrong_passwords_are_counted_on_postgres(pg_app: Flask) -> None:
+def test_a_sign_in_code_is_accepted_once_on_postgres(pg_app: Flask) -> None:
+    """The conditional UPDATE that records the code's time step (staff.twofactor) on
+    production's database: the same code signs in one browser, not a second."""
     app = pg_app
-    app.config.update(SIGN_IN_LOCKOUT_AFTER=2, SIGN_IN_ACCOUNT_LIMIT="100 per minute")
+    app.config["NOW"] = fixed_now(2026, 2, 13)
     user = staff(app, Role.REVIEWER, "r@makassarkota.go.id")
-    client = app.test_client()
+    enrol_two_factor(app, user)
+    code = current_code(app)
+    answers = []
     for _ in range(2):
+        client = app.test_client()
         client.post("/staf/masuk", data={"csrf_token": csrf_token(client, "/staf/masuk"),
-                                         "email": user.email, "password": "wrong password!"})
+                                         "email": user.email, "password": STAFF_PASSWORD})
+        answers.append(client.post("/staf/masuk/kode", data={
+            "csrf_token": csrf_token(client, "/staf/masuk/kode"), "code": code}).status_code)
+    assert answers == [302, 200]
     with app.app_context():
-        stored = db.session.get(StaffUser, user.id)
-        assert stored.locked_until is not None and stored.failed_sign_ins == 0
+        assert db.session.get(StaffUser, user.id).totp_secret == TEST_TOTP_SECRET

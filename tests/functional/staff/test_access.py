@@ -18,7 +18,8 @@ from lindungi.staff.models import Role, StaffUser
 from tests.support.checking import soup_of
 from tests.support.staff import create_request, csrf_token, sign_in_as
 
-PUBLIC_STAFF_ENDPOINTS = {"staff.sign_in"}
+# The code step comes before a session exists: it answers only a pending password step.
+PUBLIC_STAFF_ENDPOINTS = {"staff.sign_in", "staff.sign_in_code"}
 ALL = frozenset(Role)
 REVIEWERS = frozenset({Role.REVIEWER, Role.ADMIN})
 ADMIN = frozenset({Role.ADMIN})
@@ -33,6 +34,10 @@ EXPECTED_ROLES = {
     "staff.account_password": ADMIN,
     "staff.account_disable": ADMIN,
     "staff.account_enable": ADMIN,
+    "staff.account_two_factor_reset": ADMIN,
+    "staff.two_factor": ALL,
+    "staff.change_password": ALL,
+    "staff.reauthenticate": ALL,
     "review.dashboard": ALL,
     "review.queue": REVIEWERS,
     "review.request_detail": REVIEWERS,

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import sqlalchemy as sa
 from flask import Flask
 
 from lindungi.audit.models import AuditEvent
 from lindungi.extensions import db
 from lindungi.staff.models import Role, StaffUser, find_by_email
-from lindungi.timeutil import utcnow
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
 from tests.support.staff import csrf_token
@@ -109,15 +106,11 @@ def test_set_role_disable_enable_and_reset(app: Flask, client_for, make_staff) -
     assert "Nonaktif" in admin.get(base).get_data(as_text=True)
     assert admin.post(base + "/aktifkan", data={"csrf_token": token}).status_code == 302
     assert account(app, target.email).active
-    with app.app_context():  # a paused account: a new password lifts the pause
-        user = db.session.get(StaffUser, target.id)
-        user.locked_until = utcnow() + timedelta(minutes=10)
-        db.session.commit()
     assert admin.post(base + "/kata-sandi", data={
         "csrf_token": token, "password": NEW_PASSWORD, "password_again": NEW_PASSWORD,
     }).status_code == 302
     updated = account(app, target.email)
-    assert updated.check_password(NEW_PASSWORD) and updated.locked_until is None
+    assert updated.check_password(NEW_PASSWORD) and updated.must_change_password
     assert updated.session_version == target.session_version + 4
     for action in ("account.set_role", "account.disable", "account.enable",
                    "account.reset_password"):
