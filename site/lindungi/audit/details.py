@@ -181,6 +181,11 @@ DESCRIBE: dict[str, Describe] = {
         "%(num)s row rewritten", "%(num)s rows rewritten", n)),
     "worker": _numbered(lambda value: _("Worker #%(id)s", id=value)),
     "fields": _fields,
+    # Staff sign-in (staff.twofactor, staff.accounts).
+    "left": _counted(lambda n: ngettext("%(num)s recovery code left",
+                                        "%(num)s recovery codes left", n)),
+    "notified": lambda _e, value: (_("The account's owner was sent an e-mail") if value
+                                   else _("The account's owner was not told")),
     "changed": _settings,
     "was_open": _was_open,
 }

@@ -44,6 +44,9 @@ CASES = [
      "Dilakukan di baris perintah server"),
     ("settings.update", "settings", {"changed": ["phone", "office_hours_en"]},
      "Diubah: Telepon, Jam layanan (bahasa Inggris)"),
+    ("account.reset_password", "staff_user", {"notified": True},
+     "Pemilik akun dikirimi email"),
+    ("staff.recovery_code_used", "staff_user", {"left": 9}, "Sisa 9 kode pemulihan"),
     ("someone.else", "thing", {"colour": "blue"}, "Detail lain: blue"),
 ]
 

@@ -13,7 +13,8 @@ from lindungi.outbox.texts import SUBJECTS, compose
 LINK = "https://lindungi.makassarkota.go.id/id/status"
 
 
-@pytest.mark.parametrize("kind", list(SUBJECTS))  # the request kinds; RESUME_LINK below, staff kinds in staff_notices
+# The request kinds; RESUME_LINK below; the staff kinds are in outbox.staff_notices.
+@pytest.mark.parametrize("kind", list(SUBJECTS))
 def test_every_kind_reads_in_both_languages(app: Flask, kind: MessageKind) -> None:
     reference = new_reference()
     with app.app_context():

@@ -84,3 +84,14 @@ def test_an_unknown_language_is_refused_and_changes_nothing(app: Flask, auth, cl
         assert db.session.get(StaffUser, user.id).language == "id"
         assert not db.session.scalars(sa.select(AuditEvent).where(
             AuditEvent.action == "account.language")).all()
+
+
+def test_the_account_page_leads_to_the_password_and_two_step_pages(app: Flask, auth,
+                                                                    client) -> None:
+    """Communications staff need not use two-step sign-in, but can set it up from here."""
+    auth.login(role=Role.COMMUNICATIONS)
+    section = soup_of(client.get("/staf/akun-saya")).find(id="sign-in-title").parent
+    assert "Masuk dua langkah belum aktif" in section.get_text(" ", strip=True)
+    links = [a["href"] for a in section.select("a")]
+    assert links == ["/staf/kata-sandi", "/staf/dua-langkah"]
+    assert client.get("/staf/dua-langkah").status_code == 200
