@@ -30,3 +30,13 @@ errorlog = "-"
 _reach = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104
 _reach = f"[{_reach}]" if ":" in _reach else _reach
 os.environ.setdefault("LINDUNGI_BASE_URL", f"http://{_reach}:{port}")
+
+
+def post_worker_init(_worker: object) -> None:
+    """The app is loaded: what it made at start-up lives as long as the worker. Frozen out of
+    the garbage collector's sight, a full collection no longer walks those objects each time
+    (pauses of several milliseconds that showed as p99 under load)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -63,6 +63,46 @@ def repeated(url: str, seconds: float, runs: int, **kwargs) -> dict:
     return median_of([wrk(url, seconds, **kwargs) for _ in range(runs)])
 
 
+class Reference:
+    """The bare Flask endpoint, measured next to every figure: each run of a page is paired
+    with a run of the reference just before it, and the figure is the median of the pairs'
+    ratios. On a machine shared with other jobs the load moves during a bench; both sides of
+    a ratio then see the same load."""
+
+    def __init__(self, url: str, seconds: float) -> None:
+        self.url = url
+        self.seconds = seconds
+        self.runs: list[dict] = []
+
+    def run(self) -> dict:
+        figures = wrk(self.url, self.seconds)
+        self.runs.append(figures)
+        return figures
+
+    def summary(self) -> dict:
+        merged = median_of(self.runs)
+        merged["min_rps"] = round(min(run["rps"] for run in self.runs))
+        merged["max_rps"] = round(max(run["rps"] for run in self.runs))
+        return merged
+
+
+def paired(reference: Reference, url: str, seconds: float, runs: int, **kwargs) -> dict:
+    """The page's figures (medians) with "ratio": the median of (page / reference) over runs
+    made in pairs, and "ref_rps": the reference's median in those pairs."""
+    wrk(url, 1, **kwargs)  # warm-up: caches filled, workers' imports done
+    pages, ratios, refs = [], [], []
+    for _ in range(runs):
+        ref = reference.run()
+        page = wrk(url, seconds, **kwargs)
+        pages.append(page)
+        refs.append(ref["rps"])
+        ratios.append(page["rps"] / ref["rps"] if ref["rps"] else 0.0)
+    merged = median_of(pages)
+    merged["ratio"] = statistics.median(ratios)
+    merged["ref_rps"] = statistics.median(refs)
+    return merged
+
+
 def staff_cookie(base: str, email: str, password: str) -> str:
     """Signs in through the form, as a browser does; returns the session cookie's value."""
     jar = http.cookiejar.CookieJar()

@@ -36,20 +36,22 @@ def public_paths(slugs: list[str]) -> list[str]:
     return [*paths, "/sitemap.xml"]
 
 
-def _load(group: str, base: str, path: str, args, ref: dict, ratio: float,
+def _load(group: str, base: str, path: str, args, ref: measure.Reference, ratio: float,
           headers: str = "") -> dict:
-    figures = measure.repeated(base + path, args.seconds, args.runs,
-                               headers=headers or "Accept-Encoding: br, gzip")
-    times = figures["rps"] / ref["rps"]
+    figures = measure.paired(ref, base + path, args.seconds, args.runs,
+                             headers=headers or "Accept-Encoding: br, gzip")
+    times = figures["ratio"]
     met = times >= ratio and figures["errors"] == 0 and (ratio < 1 or figures["p99_ms"] < 50)
     target = f">= {ratio}x" + (", p99 < 50 ms, 0 errors" if ratio >= 1 else ", 0 errors")
     print(f"  {group:28} {path:40} {figures['rps']:8.0f} req/s {times:5.2f}x "
-          f"p99 {figures['p99_ms']:6.1f} ms errors {figures['errors']}", flush=True)
+          f"(reference {figures['ref_rps']:.0f}) p99 {figures['p99_ms']:6.1f} ms "
+          f"errors {figures['errors']}", flush=True)
     return row(group, path, times, ratio, "x reference", met, target_text=target,
-               rps=round(figures["rps"]), p99_ms=figures["p99_ms"], errors=figures["errors"])
+               rps=round(figures["rps"]), ref_rps=round(figures["ref_rps"]),
+               p99_ms=figures["p99_ms"], errors=figures["errors"])
 
 
-def public_pages(env: dict, log: Path, port: int, made: dict, args, ref: dict,
+def public_pages(env: dict, log: Path, port: int, made: dict, args, ref: measure.Reference,
                  cache: bool) -> list[dict]:
     env = {**env, "LINDUNGI_PAGE_CACHE": "1" if cache else "0"}
     group = "public pages" + ("" if cache else " (PAGE_CACHE=0)")
@@ -127,7 +129,8 @@ def template_answers(app) -> dict:
     return data
 
 
-def enrollment(app, env: dict, log: Path, port: int, args, ref: dict, label: str) -> list[dict]:
+def enrollment(app, env: dict, log: Path, port: int, args, ref: measure.Reference,
+               label: str) -> list[dict]:
     from bench.scaled_data import prepare_drafts
     from lindungi.enrollment.models import EnrollmentDraft
     from lindungi.extensions import db
@@ -147,6 +150,7 @@ def enrollment(app, env: dict, log: Path, port: int, args, ref: dict, label: str
                 drafts = prepare_drafts(app, template, count, rng)
             file = folder / f"drafts-{label}-{run}.tsv"
             file.write_text("".join(f"{d.cookie}\t{d.csrf_token}\t{d.token}\n" for d in drafts))
+            reference = ref.run() if run else None
             figures = measure.wrk(site.base + "/id/daftar/kirim", seconds, script="submit.lua",
                                   env={"DRAFTS": str(file), "SUBMIT_PATH": "/id/daftar/kirim"})
             time.sleep(0.5)  # requests still in flight when wrk stopped
@@ -168,21 +172,23 @@ def enrollment(app, env: dict, log: Path, port: int, args, ref: dict, label: str
             if run:
                 stored_once &= once
                 ran_out |= not left
+                figures["ratio"] = figures["rps"] / reference["rps"] if reference["rps"] else 0
+                figures["ref_rps"] = reference["rps"]
                 runs.append(figures)
             print(f"  enrollment {label}: {len(stored)} stored in {figures['seconds']:.2f}s, "
                   f"{figures['rps']:.0f}/s, stored once: {once}, errors {figures['errors']}, "
                   f"drafts left {len(left)}", flush=True)
     figures = measure.median_of(runs)
-    times = figures["rps"] / ref["rps"]
+    times = figures["ratio"]
     return [row(f"enrollment submissions ({label})", "POST /id/daftar/kirim, 32 writers", times,
                 0.3, "x reference", times >= 0.3 and stored_once and figures["errors"] == 0,
                 target_text=">= 0.3x, each stored exactly once" + (
                     " (drafts ran out: at least this)" if ran_out else ""),
-                rps=round(figures["rps"]),
+                rps=round(figures["rps"]), ref_rps=round(figures["ref_rps"]),
                 p99_ms=figures["p99_ms"], errors=figures["errors"], stored_once=stored_once)]
 
 
-def postgres_enrollment(folder: Path, args, ref: dict, log: Path) -> list[dict]:
+def postgres_enrollment(folder: Path, args, ref: measure.Reference, log: Path) -> list[dict]:
     from bench.run import prepare_database, site_env
     from bench.servers import free_port, throwaway_postgres
 

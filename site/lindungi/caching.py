@@ -1,4 +1,4 @@
-"""HTTP caching for anonymous public pages: an ETag from the content's latest change, 304 for a
+"""HTTP caching for anonymous public pages: an ETag from the content version, 304 for a
 matching conditional request (without rendering), and Cache-Control public with a short max-age.
 
 Pages with anything personal never use this; they call security.mark_private() (no-store).
@@ -16,10 +16,8 @@ from flask import current_app, make_response, request
 from werkzeug.wrappers import Response
 
 from lindungi import pagecache
-from lindungi.content.queries import content_fingerprint
-from lindungi.enrollment import window
+from lindungi.pagecache import version
 from lindungi.paths import PROJECT_ROOT, __version__
-from lindungi.public_figures import snapshot
 
 P = ParamSpec("P")
 
@@ -50,13 +48,19 @@ def release_digest(cfg: Mapping[str, Any]) -> str:
 
 
 def request_etag() -> str:
-    # Closing or reopening requests changes the home page and the checker; a figures refresh
-    # changes the figures page.
-    enrollment = window.state()
-    return content_fingerprint(
-        (release_digest(current_app.config), request.full_path, bool(request.htmx),
-         enrollment.is_open, enrollment.version, snapshot.version())
-    )
+    """The address, page or fragment, the release and the content version (which every commit
+    that changes content replaces, a closing or reopening of requests and a figures refresh
+    included, and which moves on by itself at a scheduled publication): no query."""
+    raw = "|".join((_release(), request.full_path, "hx" if request.htmx else "page",
+                    version.current()))
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+
+
+def _release() -> str:
+    cached = current_app.extensions.get("release_digest")
+    if cached is None:
+        cached = current_app.extensions["release_digest"] = release_digest(current_app.config)
+    return cached
 
 
 def _mark_cacheable(response: Response, etag: str) -> Response:

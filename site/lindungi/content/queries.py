@@ -3,8 +3,6 @@ scheduled article appears by itself at its time, with no job to run."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -21,7 +19,6 @@ from lindungi.content.models import (
 )
 from lindungi.extensions import db
 from lindungi.pagination import paginate
-from lindungi.site_settings.models import SiteSetting
 from lindungi.timeutil import utcnow
 
 PER_PAGE = 10
@@ -153,32 +150,3 @@ def partner_hospitals() -> list[PartnerHospital]:
     if hides_demo():
         stmt = stmt.where(PartnerHospital.is_demo.is_(False))
     return list(db.session.scalars(stmt.order_by(PartnerHospital.sort_order, PartnerHospital.name)))
-
-
-def content_fingerprint(extra: Sequence[object] = ()) -> str:
-    """A short hash that changes whenever anything a public page shows may have changed:
-    an edit (updated_at), a scheduled article going live, a pin expiring, a deletion."""
-    moment = now()
-    visible = is_visible(moment)
-
-    def scalar(stmt: sa.Select[tuple[object]]) -> sa.ScalarSelect[object]:
-        return stmt.scalar_subquery()
-
-    row = db.session.execute(sa.select(
-        scalar(sa.select(sa.func.max(Article.updated_at))),
-        # Versions only grow: their sum changes on every edit, even within one clock tick.
-        scalar(sa.select(sa.func.sum(Article.version))),
-        scalar(sa.select(sa.func.sum(Page.version))),
-        scalar(sa.select(sa.func.count(Article.id)).where(visible)),
-        scalar(sa.select(sa.func.max(Article.publish_at)).where(visible)),
-        scalar(sa.select(sa.func.count(Article.id)).where(
-            visible, Article.pinned_until > moment)),
-        scalar(sa.select(sa.func.max(Page.updated_at))),
-        scalar(sa.select(sa.func.count(Page.id))),
-        scalar(sa.select(sa.func.max(PartnerHospital.updated_at))),
-        scalar(sa.select(sa.func.count(PartnerHospital.id))),
-        scalar(sa.select(sa.func.max(SiteSetting.updated_at))),
-        scalar(sa.select(sa.func.count()).select_from(SiteSetting)),
-    )).one()
-    raw = "|".join(str(value) for value in (*row, *extra))
-    return hashlib.sha256(raw.encode()).hexdigest()[:24]

@@ -22,9 +22,11 @@ SUBMIT = "check"
 @bp.get("/cek-kelayakan")
 @cacheable
 def check() -> Response:
-    # No session, no CSRF token, nothing stored or logged: the answers stay in the address
-    # (and out of the page cache, which keeps only the empty form).
-    if request.args:
+    # No session, no CSRF token, nothing stored or logged: the answers stay in the address.
+    # The page cache keeps the empty form and the htmx result fragment (the same for everyone
+    # giving the same answers, which identify nobody: a kecamatan, an age, an occupation, a
+    # decile; keyed by a hash of the address), never the full page with the answers filled in.
+    if request.args and not request.htmx:
         pagecache.refuse_storing()
     form = EligibilityForm(formdata=request.args or None)
     result = evaluate(

@@ -199,9 +199,12 @@ def _submit(token: str) -> Response:
     for attempt in range(2):
         try:
             request_row = operations.submit_request(answers, token, ctx)
+            # Read before the commit expires the row: reading it after would start a second
+            # transaction (on SQLite another write lock) just to load it again.
+            reference = request_row.reference
             db.session.delete(draft)
             db.session.commit()
-            return _sent(request_row.reference)
+            return _sent(reference)
         except IntegrityError:
             # A parallel submit (another tab or app server) committed a moment ago: the same
             # token (the same request), or another request naming one of these NIKs (open_nik).

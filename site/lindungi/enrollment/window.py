@@ -2,8 +2,8 @@
 
 No row means open. While closed, the checker, the start page and the home page show the admins'
 message, and no request can be started or sent; requests already sent go on through review.
-The row's version is part of the public pages' ETag (caching.request_etag), so closing or
-reopening changes every cached page at once.
+A change is a content change (pagecache.invalidation): the content version that cached pages
+and every public page's ETag follow is replaced, so closing or reopening shows at once.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ version and bodies, shared by every app server. LINDUNGI_PAGE_CACHE=0 turns it o
 
 from __future__ import annotations
 
-from flask import Flask, g, request
+from flask import Flask, request
 
 ENVIRON_KEY = "lindungi.page_cache"
 # Values the app writes into the request environ for the middleware.
@@ -47,20 +47,15 @@ def will_be_stored() -> bool:
 
 
 def init_app(app: Flask) -> None:
+    """The content version always (every public page's ETag follows it); the middleware in
+    front of Flask unless LINDUNGI_PAGE_CACHE=0."""
+    from lindungi.caching import release_digest
+    from lindungi.pagecache import version
+    from lindungi.pagecache.middleware import PageCacheMiddleware
+
+    content_version = version.init_app(app, release_digest(app.config))
     if not app.config["PAGE_CACHE"]:
         return
-    from lindungi.caching import release_digest
-    from lindungi.pagecache import invalidation
-    from lindungi.pagecache.middleware import PageCacheMiddleware
-    from lindungi.pagecache.stores import make_store
-
-    def next_change(now: float) -> float | None:
-        with app.app_context():
-            g.reads_only = True  # outside a request: no SQLite write lock for a read
-            return invalidation.next_change(now)
-
-    store = make_store(app, release_digest(app.config))
-    middleware = PageCacheMiddleware(app, app.wsgi_app, store, next_change)
+    middleware = PageCacheMiddleware(app, app.wsgi_app, content_version)
     app.wsgi_app = middleware  # type: ignore[method-assign]
     app.extensions["page_cache"] = middleware
-    invalidation.init_app(app)

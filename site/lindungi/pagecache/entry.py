@@ -26,6 +26,28 @@ class StoredPage:
     status: str  # "200 OK"
     headers: list[tuple[str, str]]
     bodies: dict[str, bytes] = field(default_factory=dict)  # encoding ("identity", ...) -> body
+    # encoding -> (headers as sent, its ETag), made at the first hit of each encoding.
+    variants: dict[str, tuple[list[tuple[str, str]], str]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def variant(self, encoding: str) -> tuple[list[tuple[str, str]], str]:
+        """The headers a hit in `encoding` sends (ETag of that encoding, Vary, Content-Encoding,
+        Content-Length), and that ETag: made once, so a hit only copies a list."""
+        made = self.variants.get(encoding)
+        if made is None:
+            headers, etag = [], ""
+            for name, value in self.headers:
+                if name.lower() == "etag":
+                    etag = variant_etag(value, encoding)
+                    value = etag
+                headers.append((name, value))
+            if len(self.bodies) > 1:
+                merge_vary(headers, "Accept-Encoding")
+            if encoding != "identity":
+                headers.append(("Content-Encoding", encoding))
+            headers.append(("Content-Length", str(len(self.bodies[encoding]))))
+            made = self.variants[encoding] = (headers, etag)
+        return made
 
     @property
     def size(self) -> int:
@@ -51,6 +73,23 @@ class StoredPage:
             offset += length
         headers = [(str(name), str(value)) for name, value in head["headers"]]
         return cls(str(head["version"]), str(head["status"]), headers, bodies)
+
+
+def variant_etag(etag: str, encoding: str) -> str:
+    """The ETag of one encoding, as Flask-Compress names it: "tag" -> "tag:gzip"."""
+    if encoding == "identity" or not etag.endswith('"'):
+        return etag
+    return f'{etag[:-1]}:{encoding}"'
+
+
+def merge_vary(headers: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
+    for index, (key, value) in enumerate(headers):
+        if key.lower() == "vary":
+            if name.lower() not in value.lower():
+                headers[index] = (key, f"{value}, {name}")
+            return headers
+    headers.append(("Vary", name))
+    return headers
 
 
 def make_page(version: str, status: str, headers: list[tuple[str, str]], body: bytes,

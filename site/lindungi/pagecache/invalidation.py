@@ -59,17 +59,28 @@ def _note_changes(session: so.Session, _context: object) -> None:
 
 
 def _note_bulk_changes(state: so.ORMExecuteState) -> None:
-    """UPDATE and DELETE statements sent through the session (sa.delete(SlugRedirect)...)."""
-    if (state.is_update or state.is_delete) and state.bind_mapper is not None \
-            and issubclass(state.bind_mapper.class_, CONTENT_MODELS):
+    """INSERT, UPDATE and DELETE statements sent through the session (sa.delete(SlugRedirect),
+    sa.insert(Article.__table__) in bulk...)."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    if state.bind_mapper is not None:
+        touched = issubclass(state.bind_mapper.class_, CONTENT_MODELS)
+    else:
+        table = getattr(state.statement, "table", None)
+        touched = getattr(table, "name", None) in _content_tables()
+    if touched:
         state.session.info[CHANGED] = True
+
+
+def _content_tables() -> frozenset[str]:
+    return frozenset(model.__table__.name for model in CONTENT_MODELS)
 
 
 def _after_commit(session: so.Session) -> None:
     if session.info.pop(CHANGED, False) and has_app_context():
-        cache = current_app.extensions.get("page_cache")
-        if cache is not None:
-            cache.content_changed()
+        version = current_app.extensions.get("content_version")
+        if version is not None:
+            version.changed()
 
 
 def _after_rollback(session: so.Session) -> None:

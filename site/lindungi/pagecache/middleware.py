@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,7 +15,8 @@ from werkzeug.http import parse_accept_header, parse_etags, unquote_etag
 
 from lindungi.pagecache import ALLOWED, CANDIDATE, ENVIRON_KEY
 from lindungi.pagecache.entry import StoredPage, make_page
-from lindungi.pagecache.stores import Store, is_current, new_version
+from lindungi.pagecache.stores import is_current
+from lindungi.pagecache.version import ContentVersion
 
 log = logging.getLogger(__name__)
 StartResponse = Callable[..., Any]
@@ -63,41 +63,16 @@ def storable(status: str, headers: list[tuple[str, str]]) -> bool:
     return True
 
 
-def _variant_etag(etag: str, encoding: str) -> str:
-    """The ETag of one encoding, as Flask-Compress names it: "tag" -> "tag:gzip"."""
-    if encoding == "identity" or not etag.endswith('"'):
-        return etag
-    return f'{etag[:-1]}:{encoding}"'
-
-
-def _merge_vary(headers: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
-    for index, (key, value) in enumerate(headers):
-        if key.lower() == "vary":
-            if name.lower() not in value.lower():
-                headers[index] = (key, f"{value}, {name}")
-            return headers
-    headers.append(("Vary", name))
-    return headers
-
-
 class PageCacheMiddleware:
-    def __init__(self, app: Flask, wsgi_app: Callable[..., Iterable[bytes]], store: Store,
-                 next_change: Callable[[float], float | None]) -> None:
+    def __init__(self, app: Flask, wsgi_app: Callable[..., Iterable[bytes]],
+                 content_version: ContentVersion) -> None:
         self.flask_app = app
         self.wsgi_app = wsgi_app
-        self.store = store
-        self.next_change = next_change
+        self.content_version = content_version
+        self.store = content_version.store
         self.locales = tuple(app.config["SUPPORTED_LOCALES"])
         self.default_locale = app.config["DEFAULT_LOCALE"]
         self.prefixes = {f"/{code}": code for code in self.locales}
-
-    def now(self) -> float:
-        fixed = self.flask_app.config.get("NOW")  # tests move the app's clock
-        return fixed.timestamp() if fixed is not None else time.time()
-
-    def content_changed(self) -> None:
-        """Called after a commit that changed content: every stored page is out of date."""
-        self.store.set_version(new_version(self.next_change(self.now())))
 
     def _language(self, environ: dict[str, Any], path: str) -> str:
         first = path[: path.find("/", 1)] if path.count("/") > 1 else path
@@ -120,12 +95,11 @@ class PageCacheMiddleware:
                 or "HTTP_AUTHORIZATION" in environ):
             return self.wsgi_app(environ, start_response)
         key = self.key(environ)
-        now = self.now()
+        now = self.content_version.now()
         version, page = self.store.lookup(key)
         if not is_current(version, now):
             try:
-                version = new_version(self.next_change(now))
-                self.store.set_version(version)
+                version = self.content_version.renew(now)
             except (SQLAlchemyError, OSError):
                 # The database (or the version file) is not there: the app answers alone,
                 # with its own error page or health report, and nothing is stored.
@@ -168,25 +142,15 @@ class PageCacheMiddleware:
     def serve(self, page: StoredPage, environ: dict[str, Any], start_response: StartResponse,
               result: str) -> Iterable[bytes]:
         encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), page.bodies)
-        body = page.bodies[encoding]
-        headers = list(page.headers)
-        etag = ""
-        for index, (name, value) in enumerate(headers):
-            if name.lower() == "etag":
-                etag = _variant_etag(value, encoding)
-                headers[index] = (name, etag)
-        if len(page.bodies) > 1:
-            _merge_vary(headers, "Accept-Encoding")
-        headers.append((RESULT_HEADER, result))
+        headers, etag = page.variant(encoding)
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
         if etag and if_none_match and page.status.startswith("200"):
             tag = unquote_etag(etag)[0]
             if tag is not None and parse_etags(if_none_match).contains_weak(tag):
-                kept = [(k, v) for k, v in headers if k.lower() != "content-type"]
-                start_response("304 Not Modified", kept)
+                kept = [(k, v) for k, v in headers
+                        if k.lower() not in ("content-type", "content-length",
+                                             "content-encoding")]
+                start_response("304 Not Modified", [*kept, (RESULT_HEADER, result)])
                 return []
-        if encoding != "identity":
-            headers.append(("Content-Encoding", encoding))
-        headers.append(("Content-Length", str(len(body))))
-        start_response(page.status, headers)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        start_response(page.status, [*headers, (RESULT_HEADER, result)])
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.bodies[encoding]]

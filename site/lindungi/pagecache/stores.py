@@ -39,6 +39,7 @@ def is_current(version: str | None, now: float) -> bool:
 
 
 class Store(Protocol):
+    def read_version(self) -> str | None: ...
     def lookup(self, key: str) -> tuple[str | None, StoredPage | None]: ...
     def put(self, key: str, page: StoredPage) -> None: ...
     def set_version(self, version: str) -> None: ...
@@ -123,6 +124,14 @@ class RedisStore:
             self._last_warning = now
             log.warning("page cache: Redis unavailable (%s); serving without the cache",
                         type(error).__name__)
+
+    def read_version(self) -> str | None:
+        try:
+            raw_version = self.client.get(self.VERSION_KEY)
+        except self.errors as error:
+            self._warn(error)
+            return None
+        return raw_version.decode("ascii") if raw_version else None
 
     def lookup(self, key: str) -> tuple[str | None, StoredPage | None]:
         try:

@@ -9,4 +9,4 @@ from flask import Blueprint
 bp = Blueprint("public", __name__)
 site_bp = Blueprint("site", __name__)
 
-from lindungi.public import news, search_views, site, views  # noqa: E402, F401  (routes)
+from lindungi.public import news, search_views, site, sitemaps, views  # noqa: E402, F401  (routes)

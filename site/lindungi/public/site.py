@@ -1,64 +1,20 @@
-"""Files at the root of the site: sitemap, robots.txt, web app manifest, favicon, media images."""
+"""Files at the root of the site: robots.txt, web app manifest, favicon, media images (the
+sitemap has its own module, sitemaps.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
 
-from flask import abort, current_app, jsonify, make_response, render_template, send_from_directory
+from flask import abort, current_app, jsonify, make_response, send_from_directory
 from flask_babel import force_locale, gettext
 from werkzeug.wrappers import Response
 
 from lindungi.assets import static_url
 from lindungi.caching import cacheable
-from lindungi.content import queries
-from lindungi.content.sections import PAGE_ENDPOINTS
 from lindungi.public.blueprint import site_bp
-from lindungi.public.helpers import absolute_url
 
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}-[0-9]{2,4}\.webp$")
 ONE_YEAR = 365 * 24 * 60 * 60
-SERVICE_ENDPOINTS = ("eligibility.check", "enrollment.start", "enrollment.status")
-
-
-@dataclass
-class SitemapEntry:
-    alternates: dict[str, str]  # lang -> absolute URL
-    lastmod: datetime | None = None
-
-
-def _entry(endpoint: str, langs: list[str], lastmod: datetime | None = None,
-           **values: str) -> SitemapEntry:
-    alternates = {lang: absolute_url(endpoint, lang=lang, **values) for lang in langs}
-    return SitemapEntry(alternates, lastmod)
-
-
-def _sitemap_entries() -> list[SitemapEntry]:
-    langs = list(current_app.config["SUPPORTED_LOCALES"])
-    entries = [_entry("public.home", langs), _entry("public.news", langs)]
-    # The other capabilities' public pages: the checker, the request and the status lookup.
-    entries += [_entry(endpoint, langs) for endpoint in SERVICE_ENDPOINTS
-                if endpoint in current_app.view_functions]
-    pages = queries.pages_by_key()
-    for key, (endpoint, values) in PAGE_ENDPOINTS.items():
-        page = pages.get(key)
-        if page is not None:
-            entries.append(_entry(endpoint, langs, page.updated_at, **values))
-    for article in queries.all_published():
-        own = [t.lang for t in article.texts if t.lang in langs]
-        changed = article.content_updated_at or article.publish_at
-        entries.append(_entry("public.article", own, changed, slug=article.slug))
-    return entries
-
-
-@site_bp.get("/sitemap.xml")
-@cacheable
-def sitemap() -> Response:
-    body = render_template("public/sitemap.xml", entries=_sitemap_entries())
-    response = make_response(body)
-    response.mimetype = "application/xml"
-    return response
 
 
 @site_bp.get("/robots.txt")

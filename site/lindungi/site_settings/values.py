@@ -1,6 +1,7 @@
 """Settings as pages read them: loaded once per request, formatted for a language. Public pages
-read settings from the database only (never the session), so they stay cacheable: the settings'
-last change is part of every public page's ETag (content.queries.content_fingerprint)."""
+read settings from the database only (never the session), so they stay cacheable: saving a
+setting replaces the content version (pagecache.invalidation), which every public page's ETag and
+the page cache are keyed by."""
 
 from __future__ import annotations
 

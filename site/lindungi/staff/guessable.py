@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from zxcvbn import zxcvbn
-from zxcvbn.frequency_lists import FREQUENCY_LISTS
+# zxcvbn is imported where it is used: its word lists take about 14 MB, and a web worker that
+# never sets a password (nearly all of them) should not hold them.
 
 MIN_SCORE = 3
 # Words an attacker tries first against this site.
@@ -22,10 +22,14 @@ SITE_WORDS = ("lindungi", "makassar", "makassarkota", "bpjs", "ketenagakerjaan",
 @cache
 def common_passwords() -> frozenset[str]:
     """The 30,000 most common passwords zxcvbn knows, most frequent first in its list."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 
 def too_guessable(password: str, email: str = "") -> bool:
+    from zxcvbn import zxcvbn
+
     lowered = password.lower()
     if lowered in common_passwords():
         return True

@@ -134,6 +134,8 @@ def test_hostile_input_is_inert_everywhere(app: Flask, editor, client, hostile: 
         assert_feed_inert(client.get(f"/{lang}/berita/feed.xml").get_data(as_text=True),
                           f"/{lang}/berita/feed.xml")
     assert_sitemap_clean(client.get("/sitemap.xml").get_data(as_text=True))
+    for path in ("/sitemap-halaman.xml", "/sitemap-berita-1.xml"):
+        assert_sitemap_clean(client.get(path).get_data(as_text=True))
     for path in ("/staf/berita", f"/staf/berita/{article_id}",
                  f"/staf/berita/{article_id}/revisi/1"):
         assert_inert(editor.get(path).get_data(as_text=True), path)

@@ -18,7 +18,7 @@ SLUG = "jadwal-verifikasi-data-peserta"
 BEFORE = datetime(2026, 11, 26, 1, 29, tzinfo=UTC)
 AFTER = datetime(2026, 11, 26, 1, 30, tzinfo=UTC)
 PUBLIC = ["/id/berita", "/en/berita", "/id/berita/feed.xml", "/en/berita/feed.xml",
-          "/sitemap.xml", "/id/", "/id/cari?q=verifikasi"]
+          "/sitemap-berita-1.xml", "/id/", "/id/cari?q=verifikasi"]
 
 
 def schedule(editor, **overrides) -> None:

@@ -16,7 +16,7 @@ from lindungi.enrollment.pages import worker_context
 from lindungi.extensions import db
 from tests.support.checking import soup_of
 from tests.support.enrollment import NOW, Flow, error_messages, make_nik, message, texts
-from tests.support.statements import database_locked_on
+from tests.support.statements import counting_statements, database_locked_on
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +46,19 @@ def test_double_submit_makes_one_request_with_one_reference(app, client, htmx: b
     assert again.status_code in (200, 303)
     assert _reference_shown(client) == first and is_valid_reference(first)
     assert _count(app, EnrollmentRequest) == 1 and _count(app, EnrollmentWorker) == 2
+
+
+def test_sending_is_one_transaction_with_a_fixed_number_of_statements(app, client) -> None:
+    flow = Flow(client, "id")
+    flow.up_to_check(workers=2)
+    token = flow.submit_token()
+    with counting_statements(app) as statements:
+        assert flow.submit(token).status_code == 303
+    # One write transaction (on SQLite BEGIN IMMEDIATE), nothing read again after the commit.
+    assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
+    assert statements[-1].startswith("DELETE FROM enrollment_draft")
+    assert len(statements) <= 16, statements
+    assert _count(app, EnrollmentRequest) == 1
 
 
 def test_second_tab_sending_after_the_first_gets_the_same_request(app, client) -> None:

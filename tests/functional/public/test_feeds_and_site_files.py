@@ -61,12 +61,34 @@ def test_news_page_links_to_the_feed(client) -> None:
     assert 'href="/id/berita/feed.xml" type="application/atom+xml"' in body
 
 
-def test_sitemap_lists_every_public_url_with_alternates(client) -> None:
+def sitemap_files(client) -> list[str]:
+    """The files /sitemap.xml (an index) lists, as paths."""
     response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = parse_xml(response.data)
-    assert root.tag == f"{SITEMAP}urlset"
-    urls = {u.find(f"{SITEMAP}loc").text: u for u in root.findall(f"{SITEMAP}url")}
+    assert response.status_code == 200 and response.mimetype == "application/xml"
+    index = parse_xml(response.data)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    locs = [s.find(f"{SITEMAP}loc").text for s in index.findall(f"{SITEMAP}sitemap")]
+    assert all(loc.startswith(BASE_URL + "/sitemap-") for loc in locs)
+    return [loc.removeprefix(BASE_URL) for loc in locs]
+
+
+def sitemap_urls(client) -> list[ET.Element]:
+    """Every <url> of every file the index lists, each file checked on the way."""
+    found = []
+    for path in sitemap_files(client):
+        response = client.get(path)
+        assert response.status_code == 200 and response.mimetype == "application/xml", path
+        root = parse_xml(response.data)
+        assert root.tag == f"{SITEMAP}urlset", path
+        found += root.findall(f"{SITEMAP}url")
+    return found
+
+
+def test_sitemap_lists_every_public_url_with_alternates(client) -> None:
+    assert sitemap_files(client) == ["/sitemap-halaman.xml", "/sitemap-berita-1.xml"]
+    found = sitemap_urls(client)
+    urls = {u.find(f"{SITEMAP}loc").text: u for u in found}
+    assert len(urls) == len(found)  # each address once
     articles = load_articles()
     services = 3  # eligibility check, enrollment request, status lookup
     expected = (2 + services + len(PAGE_KEYS)) * 2 + sum(2 if a.en else 1 for a in articles)
@@ -86,6 +108,25 @@ def test_sitemap_lists_every_public_url_with_alternates(client) -> None:
     assert signing.find(f"{SITEMAP}lastmod").text == "2026-02-13T16:05:00+08:00"
     untranslated = next(a for a in articles if a.en is None)
     assert f"{BASE_URL}/en/berita/{untranslated.slug}" not in urls
+
+
+def test_sitemap_is_split_into_files_that_list_each_article_once(
+    client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lindungi.public import sitemaps
+
+    articles = load_articles()
+    monkeypatch.setattr(sitemaps, "ARTICLES_PER_FILE", 4)
+    files = sitemap_files(client)
+    expected_files = -(-len(articles) // 4)
+    assert files == ["/sitemap-halaman.xml",
+                     *[f"/sitemap-berita-{n}.xml" for n in range(1, expected_files + 1)]]
+    locs = [u.find(f"{SITEMAP}loc").text for u in sitemap_urls(client)]
+    article_locs = [loc for loc in locs if "/berita/" in loc]
+    assert len(article_locs) == len(set(article_locs)) == sum(2 if a.en else 1 for a in articles)
+    assert {loc.rsplit("/", 1)[1] for loc in article_locs} == {a.slug for a in articles}
+    assert client.get(f"/sitemap-berita-{expected_files + 1}.xml").status_code == 404
+    assert client.get("/sitemap-berita-01.xml").status_code == 404
 
 
 def test_robots_keeps_crawlers_out_of_staff_pages(client) -> None:

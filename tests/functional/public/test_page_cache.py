@@ -170,6 +170,24 @@ def test_never_kept(client, path: str) -> None:
     assert again.headers.get(HEADER) is None or again.headers[HEADER] != "hit", path
 
 
+def test_the_checkers_result_fragment_is_kept_but_never_the_page_with_the_answers(
+    client, app: Flask
+) -> None:
+    answers = ("/id/cek-kelayakan?makassar=yes&kecamatan=73.71.13&age=30"
+               "&occupation=street_vendor&civil_servant=no&employee=no&member=no&decile=3")
+    htmx = {"HX-Request": "true"}
+    first = client.get(answers, headers=htmx)
+    assert first.headers[HEADER] == "miss" and "result-panel" in first.get_data(as_text=True)
+    with counting_statements(app) as statements:
+        again = client.get(answers, headers=htmx)
+    assert again.headers[HEADER] == "hit" and statements == []
+    assert again.data == first.data and "<html" not in again.get_data(as_text=True)
+    other = client.get(answers.replace("age=30", "age=70"), headers=htmx)
+    assert other.headers[HEADER] == "miss" and other.data != first.data
+    client.get(answers)
+    assert client.get(answers).headers.get(HEADER) != "hit"  # it holds the filled-in form
+
+
 def test_posts_and_requests_with_a_cookie_bypass_the_cache(client) -> None:
     client.get("/id/")
     assert client.get("/id/").headers[HEADER] == "hit"
