@@ -129,9 +129,10 @@ def has_files(values: MultiDict[str, Any]) -> bool:
 def row_counts(app: Flask) -> dict[str, int]:
     """Every table's row count, in one statement."""
     names = [table.name for table in db.metadata.sorted_tables]
-    counts = ", ".join(f'(SELECT count(*) FROM "{name}")' for name in names)
+    statement = sa.select(*[sa.select(sa.func.count()).select_from(sa.table(name))
+                            .scalar_subquery() for name in names])
     with app.app_context():
-        row = db.session.execute(sa.text(f"SELECT {counts}")).one()
+        row = db.session.execute(statement).one()
         db.session.remove()
     return dict(zip(names, row, strict=True))
 

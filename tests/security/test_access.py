@@ -75,8 +75,6 @@ def test_the_role_matrix(world: World) -> None:
         path = next(paths_of(app, rule))
         for method in sorted({"GET", "POST"} & set(rule.methods or ())):
             for name in [ANONYMOUS, *(role.value for role in Role)]:
-                if method == "POST":
-                    world.restore()
                 client = world.client(name)
                 data = None
                 if method == "POST":
@@ -85,6 +83,8 @@ def test_the_role_matrix(world: World) -> None:
                     data = {"csrf_token": field["value"]}
                 response = client.open(path, method=method, data=data, check=False)
                 response.close()
+                if method == "POST":
+                    world.restore()
                 cells += 1
                 status = response.status_code
                 if not allowed:  # the sign-in page
@@ -94,11 +94,12 @@ def test_the_role_matrix(world: World) -> None:
                     assert response.location.startswith("/staf/masuk"), (path, method)
                 elif Role(name) in allowed:
                     assert status not in (401, 403) and status < 500, (path, method, name, status)
-                    assert not (response.location or "").startswith("/staf/masuk"), (path, name)
+                    if rule.endpoint != "staff.sign_out":
+                        assert not (response.location or "").startswith("/staf/masuk"), path
                 else:
                     assert status == 403, (path, method, name, status)
     world.restore()
-    assert cells >= 250
+    assert cells >= 200
 
 
 def database_digest(app: Flask) -> str:
@@ -119,12 +120,12 @@ def test_every_post_route_refuses_a_missing_or_forged_token(world: World) -> Non
     app = world.app
     world.restore()
     before = database_digest(app)
-    other_session = world.tokens[Role.ADMIN.value]
     posts = 0
     for rule in rules(app, "POST"):
         name = viewers(app, rule)[0]
-        if name == Role.ADMIN.value:
-            other_session = world.tokens[Role.REVIEWER.value]
+        # A real token, of someone else's session.
+        other_session = world.tokens[Role.REVIEWER.value if name == Role.ADMIN.value
+                                     else Role.ADMIN.value]
         for path in list(paths_of(app, rule))[:2]:
             for headers in ({}, {"HX-Request": "true"}):
                 for token in (None, "forged", "ImZvcmdlZCI.aGVsbG8.d29ybGQ", other_session):

@@ -43,7 +43,7 @@ def fuzzing_settings(base: dict[str, Any]) -> dict[str, Any]:
 
     limits |= {key: GENEROUS for key, value in DEFAULTS.items()
                if key.endswith("_LIMIT") and isinstance(value, str) and " per " in value}
-    return {**base, **limits, "NOW": NOW, "RATELIMIT_ENABLED": False,
+    return {**base, **limits, "NOW": NOW,
             "SIGN_IN_LOCKOUT_AFTER": 10**9}
 
 
