@@ -149,6 +149,10 @@ def test_payloads_never_run_anywhere(world: World, server: str) -> None:
             pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         watched = Watched(browser, world, server)
+        # The checks themselves can fail: a page with an injected handler and link.
+        probe = watched.page("visitor")
+        probe.set_content("<img src=x onerror=alert(1)><a href=' javascript:alert(2)'>x</a>")
+        assert len(watched.problems("visitor", "probe")) >= 2
         # Reflected: each form sent from its page in the browser with every text field a payload.
         world.restore()
         reflected = 0
