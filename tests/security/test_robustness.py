@@ -142,3 +142,10 @@ def test_files_and_json_where_text_belongs(db_app: Flask) -> None:
     assert soup_of(response).title.get_text().startswith("Galat:")
     with db_app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(ArticleText.id))) == 0
+
+
+def test_a_day_too_large_for_a_machine_integer_is_not_a_date() -> None:
+    from lindungi.enrollment.text import InputError, parse_date_parts
+
+    with pytest.raises(InputError, match="not_real"):
+        parse_date_parts("73710112088000017371011208800001", "1", "1980")
