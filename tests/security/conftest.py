@@ -3,7 +3,8 @@ and a signed-in client per role."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -12,6 +13,7 @@ from lindungi.extensions import db, limiter
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.functional.conftest import make_postgres_app  # noqa: F401 - the fixture
+from tests.security.world import World, sqlite_world
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import CheckingClient
 from tests.support.staff import csrf_token, sign_in_as
@@ -49,3 +51,11 @@ def signed_in(db_app: Flask) -> Callable[[Role], CheckingClient]:
     return lambda role: staff_client(db_app, role)
 
 
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, schema_template: Path) -> Iterator[World]:
+    """One app per test module with something behind every form (tests/security/world.py)."""
+    made = sqlite_world(tmp_path_factory.mktemp("world"), schema_template)
+    yield made
+    made.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from io import BytesIO
 
 import pytest
 import sqlalchemy as sa
@@ -125,3 +126,26 @@ def test_nul_in_the_article_form_and_the_queue_search(db_app: Flask) -> None:
                                  data={"csrf_token": reviewer.token, "q": f"Siti{NUL}"})
         assert response.status_code < 500
         assert reviewer.get(f"/staf/pendaftaran?status=%00&since=2026{NUL}").status_code == 200
+
+
+def test_files_and_json_where_text_belongs(db_app: Flask) -> None:
+    """Flask-WTF handed uploads (and a JSON body's numbers) to text fields: a 500. Now only
+    file fields take uploads and forms read only form bodies: the form comes back with errors."""
+    editor = staff_client(db_app, Role.COMMUNICATIONS)
+    response = post_article(editor, **article_values(
+        id_title=(BytesIO(b"<b>judul</b>"), "title.png"), publish_at=(BytesIO(b"x"), "a.txt")))
+    assert response.status_code == 200
+    assert soup_of(response).title.get_text().startswith("Galat:")
+    response = editor.post("/staf/berita/baru", json={"id_title": 7, "id_body": ["a"]},
+                           headers={"X-CSRFToken": editor.token})
+    assert response.status_code == 200
+    assert soup_of(response).title.get_text().startswith("Galat:")
+    with db_app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(ArticleText.id))) == 0
+
+
+def test_a_day_too_large_for_a_machine_integer_is_not_a_date() -> None:
+    from lindungi.enrollment.text import InputError, parse_date_parts
+
+    with pytest.raises(InputError, match="not_real"):
+        parse_date_parts("73710112088000017371011208800001", "1", "1980")

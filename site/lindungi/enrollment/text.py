@@ -73,7 +73,7 @@ def parse_date_parts(day: str, month: str, year: str) -> date:
         raise InputError("year_length")
     try:
         return date(int(parts[2]), int(parts[1]), int(parts[0]))
-    except ValueError:
+    except (ValueError, OverflowError):  # a 20-digit day overflows C's long: not a date either
         raise InputError("not_real") from None
 
 
