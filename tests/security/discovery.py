@@ -17,6 +17,7 @@ from flask import Flask
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Rule
+from werkzeug.routing.converters import AnyConverter
 
 from lindungi.content.models import Article
 from lindungi.content.sections import PAGE_KEYS
@@ -58,12 +59,22 @@ def rules(app: Flask, method: str) -> list[Rule]:
 
 def paths_of(app: Flask, rule: Rule) -> Iterator[str]:
     """The rule's path with each combination of sample arguments (the database's real ids)."""
+    fixed = rule.defaults or {}  # a rule that fixes an argument (a worker's first page)
     with app.app_context():
-        choices = [[(name, v) for v in dict.fromkeys(ARGUMENT_SAMPLES[name]())]
-                   for name in sorted(rule.arguments)]
+        choices = [[(name, v) for v in dict.fromkeys(_samples(rule, name))]
+                   for name in sorted(rule.arguments) if name not in fixed]
     with app.test_request_context():
         for combination in itertools.product(*choices):
-            yield app.url_for(rule.endpoint, **dict(combination))
+            yield app.url_for(rule.endpoint, **dict(combination), **fixed)
+
+
+def _samples(rule: Rule, name: str) -> list:  # type: ignore[type-arg]
+    """The argument's words when its converter allows only some (a worker page's topic), else
+    the sample values (real ids from the database)."""
+    converter = rule._converters.get(name)
+    if isinstance(converter, AnyConverter):
+        return sorted(converter.items)
+    return ARGUMENT_SAMPLES[name]()
 
 
 def endpoint_of(app: Flask, path: str, method: str) -> str | None:

@@ -29,7 +29,13 @@ REVIEWERS = frozenset({R, A})
 # Who may open each /staf/ endpoint. The sign-in page is open to anyone (the empty set).
 EXPECTED_ROLES: dict[str, frozenset[Role]] = {
     "staff.sign_in": frozenset(),
+    "staff.sign_in_code": frozenset(),  # the second step: the session holds the password step
     "staff.sign_out": EVERY_ROLE,
+    **dict.fromkeys([
+        "staff.my_account", "staff.my_language", "staff.change_password", "staff.two_factor",
+        "staff.reauthenticate"], EVERY_ROLE),
+    "site_settings.edit": EDITORS,
+    "staff.account_two_factor_reset": ADMINS,
     "review.dashboard": EVERY_ROLE,
     **dict.fromkeys([
         "staff.accounts_list", "staff.account", "staff.account_enable", "staff.account_disable",
