@@ -42,9 +42,11 @@ def forms_by_endpoint(world: World) -> dict[str, FormSpec]:
                     continue
                 _collect(app, found, response.get_data(as_text=True), path, name)
     for name, path, values in world.posted_pages:
-        client = clients[name]
-        token = forms_on(client.get(path).get_data(as_text=True), path, name)[0].defaults()
-        response = client.post(path, data={**values, "csrf_token": token["csrf_token"]})
+        client = world.client(name)  # as saved: the pages crawled above may move a session
+        token = world.tokens.get(name) or forms_on(
+            client.get(path).get_data(as_text=True), path, name)[0].defaults()["csrf_token"]
+        response = client.post(path, data={**values, "csrf_token": token},
+                               follow_redirects=True)
         _collect(app, found, response.get_data(as_text=True), path, name)
     return found
 

@@ -40,6 +40,9 @@ from tests.support.apps import base_config
 # and unknown fields only.
 NO_FORM_ON_A_PAGE = {
     "staff.reopen_enrollment": "shown only while new requests are closed; it has only the token",
+    # Its wrong inputs are tested in tests/functional/outbox/test_resume_link.py.
+    "enrollment.send_saved_code": "shown only after saving a draft that has no contact yet; the "
+                                  "world's draft has one (its code is sent when saved)",
 }
 # Tables a refusal may still write to: the audit log records refused sign-ins and 403s.
 REFUSALS_RECORDED = {"audit_event"}

@@ -11,13 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from itertools import cycle
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from werkzeug.serving import make_server
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER
+from tests.browser.conftest import CSP_LISTENER
 from tests.security.crawl import forms_by_endpoint, viewers
 from tests.security.discovery import FormSpec, endpoint_of, forms_on, paths_of, rules
 from tests.security.world import World
@@ -141,51 +140,48 @@ def store_payloads(world: World, forms: dict[str, FormSpec]) -> int:
     return taken
 
 
-def test_payloads_never_run_anywhere(world: World, server: str) -> None:
+def test_payloads_never_run_anywhere(world: World, server: str, browser: Browser) -> None:
     forms = forms_by_endpoint(world)
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        if not Path(CHROMIUM).exists():
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        watched = Watched(browser, world, server)
-        # The checks themselves can fail: a page with an injected handler and link.
-        probe = watched.page("visitor")
-        probe.set_content("<img src=x onerror=alert(1)><a href=' javascript:alert(2)'>x</a>")
-        assert len(watched.problems("visitor", "probe")) >= 2
-        # Reflected: each form sent from its page in the browser with every text field a payload.
-        world.restore()
-        reflected = 0
-        for endpoint, spec in sorted(forms.items()):
-            fields = [n for n in spec.text_fields() if n not in ("version", "token")]
-            if not fields or endpoint == "editor.live_preview":
-                continue
-            page = watched.page(spec.client)
-            page.goto(server + spec.page)
-            if page.evaluate(FILL, [spec.action, CORPUS]):
-                with page.expect_navigation():
-                    page.evaluate(SEND)
-                reflected += 1
-            problems += watched.problems(spec.client, f"{endpoint} sent")
-        assert reflected >= 15
-        # Stored: payloads in every field that keeps them, then every page opened as someone
-        # who may see it, with every query parameter it uses set to a payload as well.
-        world.restore()
-        assert store_payloads(world, forms) >= 10
-        opened = 0
-        for rule in rules(world.app, "GET"):
-            if rule.endpoint in ("public.feed", "site.sitemap", "figures.csv_file"):
-                continue  # not HTML
-            name = viewers(world.app, rule)[0] if rule.rule.startswith("/staf") else "visitor"
-            for path in paths_of(world.app, rule):
-                page = watched.page(name)
-                for query in ("", "?q=" + CORPUS[0] + "&next=" + CORPUS[5] + "&kategori="
-                              + CORPUS[3] + "&page=" + CORPUS[9] + "&search-q=" + CORPUS[1]):
-                    page.goto(server + path + query.replace("#", "%23"))
-                    opened += 1
-                    problems += watched.problems(name, path + query[:20])
-        watched.close()
-        browser.close()
+    # The session's Chromium (tests/conftest.py): one per test process.
+    watched = Watched(browser, world, server)
+    # The checks themselves can fail: a page with an injected handler and link.
+    probe = watched.page("visitor")
+    probe.set_content("<img src=x onerror=alert(1)><a href=' javascript:alert(2)'>x</a>")
+    assert len(watched.problems("visitor", "probe")) >= 2
+    # Reflected: each form sent from its page in the browser with every text field a payload.
+    world.restore()
+    reflected = 0
+    for endpoint, spec in sorted(forms.items()):
+        fields = [n for n in spec.text_fields() if n not in ("version", "token")]
+        if not fields or endpoint == "editor.live_preview":
+            continue
+        page = watched.page(spec.client)
+        page.goto(server + spec.page)
+        if page.evaluate(FILL, [spec.action, CORPUS]):
+            with page.expect_navigation():
+                page.evaluate(SEND)
+            reflected += 1
+        problems += watched.problems(spec.client, f"{endpoint} sent")
+    assert reflected >= 15
+    # Stored: payloads in every field that keeps them, then every page opened as someone
+    # who may see it, with every query parameter it uses set to a payload as well.
+    world.restore()
+    assert store_payloads(world, forms) >= 10
+    opened = 0
+    for rule in rules(world.app, "GET"):
+        if rule.endpoint in ("public.feed", "site.sitemap", "site.sitemap_pages",
+                             "site.sitemap_articles", "figures.csv_file"):
+            continue  # not HTML
+        name = viewers(world.app, rule)[0] if rule.rule.startswith("/staf") else "visitor"
+        for path in paths_of(world.app, rule):
+            page = watched.page(name)
+            for query in ("", "?q=" + CORPUS[0] + "&next=" + CORPUS[5] + "&kategori="
+                          + CORPUS[3] + "&page=" + CORPUS[9] + "&search-q=" + CORPUS[1]):
+                page.goto(server + path + query.replace("#", "%23"))
+                opened += 1
+                problems += watched.problems(name, path + query[:20])
+    watched.close()
     assert opened >= 80
     assert problems == [], "\n".join(problems[:40])
 

@@ -158,6 +158,15 @@ def populated(app: Flask, folder: Path) -> World:
     # The admins' search by NIK answers a POST; its page has the export form.
     nik = create_request(app, status=RequestStatus.RECEIVED).workers[0].nik
     world.posted_pages.append((Role.ADMIN.value, "/staf/data-pribadi", {"nik": nik}))
+    # The answer form shows on the status of a request that needs more information.
+    asked = create_request(app, status=RequestStatus.NEEDS_INFO)
+    born = asked.workers[0].birth_date
+    world.posted_pages.append(("visitor", "/id/status", {
+        "reference": asked.reference, "birth_day": str(born.day),
+        "birth_month": str(born.month), "birth_year": str(born.year)}))
+    # The code form shows after a reviewer's password step.
+    world.posted_pages.append(("visitor", "/staf/masuk", {
+        "email": "target@makassarkota.go.id", "password": STAFF_PASSWORD}))
     applicant = app.test_client()
     flow = Flow(applicant, "id")
     flow.up_to_check(workers=2)

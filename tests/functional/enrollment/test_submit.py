@@ -54,10 +54,13 @@ def test_sending_is_one_transaction_with_a_fixed_number_of_statements(app, clien
     token = flow.submit_token()
     with counting_statements(app) as statements:
         assert flow.submit(token).status_code == 303
-    # One write transaction (on SQLite BEGIN IMMEDIATE), nothing read again after the commit.
-    assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
+    # One write transaction (on SQLite BEGIN IMMEDIATE; psycopg begins it without a statement
+    # the hook sees), nothing read again after the commit.
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
     assert statements[-1].startswith("DELETE FROM enrollment_draft")
-    assert len(statements) <= 16, statements
+    # 17: with the look-up of the possible-duplicate flag (same KK, date of birth and name).
+    assert len(statements) <= 17, statements
     assert _count(app, EnrollmentRequest) == 1
 
 
