@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lindungi import create_app
 from tests.security.crawl import viewers
 from tests.security.discovery import paths_of, rules
-from tests.security.fuzzing import FUZZ, TEXT, row_counts
+from tests.security.fuzzing import EXAMPLES, FUZZ, TEXT, row_counts
 from tests.security.world import World
 from tests.support.apps import base_config
 
@@ -28,9 +28,7 @@ OTHER_NAMES = ["page", "q", "kategori", "status", "since", "sort", "lang", "next
                "values", "", "page[]", "q\x00"]
 
 
-# Fewer than the forms' 300: there are about sixty GET routes, and the whole security suite
-# has to stay within a few minutes.
-QUERY_EXAMPLES = 100
+QUERY_EXAMPLES = EXAMPLES  # 300, as for the forms
 
 
 def _get_endpoints() -> list[str]:
