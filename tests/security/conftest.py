@@ -3,6 +3,7 @@ and a signed-in client per role."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from lindungi.extensions import db, limiter
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.functional.conftest import make_postgres_app  # noqa: F401 - the fixture
-from tests.security.world import World, sqlite_world
+from tests.security.world import World, postgres_world, sqlite_world
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import CheckingClient
 from tests.support.staff import csrf_token, sign_in_as
@@ -57,5 +58,16 @@ def signed_in(db_app: Flask) -> Callable[[Role], CheckingClient]:
 def world(tmp_path_factory: pytest.TempPathFactory, schema_template: Path) -> Iterator[World]:
     """One app per test module with something behind every form (tests/security/world.py)."""
     made = sqlite_world(tmp_path_factory.mktemp("world"), schema_template)
+    yield made
+    made.close()
+
+
+@pytest.fixture(scope="module")
+def pg_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The same world in a database of its own on the PostgreSQL test server (tests marked
+    postgres; skipped without LINDUNGI_TEST_POSTGRES_URL, which tests/run-suite.sh sets)."""
+    if not os.environ.get("LINDUNGI_TEST_POSTGRES_URL"):
+        pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set (tests/run-suite.sh sets it)")
+    made = postgres_world(tmp_path_factory.mktemp("pg-world"))
     yield made
     made.close()

@@ -5,32 +5,18 @@ nothing stored holds a control character."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from tests.security.crawl import forms_by_endpoint, viewers
 from tests.security.discovery import endpoint_of, paths_of, rules
 from tests.security.fuzzing import stored_problems
-from tests.security.world import World, postgres_world
+from tests.security.world import World
 
 pytestmark = pytest.mark.postgres
 
 NUL_VALUES = ["\x00", "Siti\x00 Aminah", "7371011208800001\x00", "\x00<b>\x1b[0m"]
 # Last: forms that change who is signed in (the world is not put back on PostgreSQL).
 LAST = ("staff.", "subjects.erase")
-
-
-@pytest.fixture(scope="module")
-def pg_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    url = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("LINDUNGI_TEST_POSTGRES_URL is not set (tests/run-suite.sh sets it)")
-    made = postgres_world(Path(tmp_path_factory.mktemp("pg-world")), url)
-    yield made
-    made.close()
 
 
 def test_nul_in_every_text_field(pg_world: World) -> None:
