@@ -117,16 +117,14 @@ def seed_demo(if_empty: bool, with_requests: bool = False) -> None:
     db.session.commit()
     click.echo(summary)
     if with_requests:
-        _seed_sample_requests()
+        _seed_sample_requests(production)
 
 
-def _seed_sample_requests() -> None:
-    from flask import current_app
-
+def _seed_sample_requests(production: bool) -> None:
     from lindungi.demo.requests import ProductionRefused, seed_requests
 
     try:
-        summary = seed_requests(production=current_app.config["ENV"] == "production")
+        summary = seed_requests(production=production)
     except ProductionRefused:
         raise click.ClickException(
             "Sample requests are never added with LINDUNGI_ENV=production.") from None
