@@ -79,6 +79,10 @@ def prepare_database(env: dict[str, str], args: argparse.Namespace, full: bool) 
     return made
 
 
+# The parts of a run, in order; --only picks some (a partial run is a check, not the figures).
+PARTS = ("cached", "uncached", "submit-sqlite", "submit-postgres")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
@@ -89,6 +93,8 @@ def main() -> int:
     parser.add_argument("--drafts", type=int, default=5000, help="drafts ready per run")
     parser.add_argument("--quick", action="store_true", help="small data, short runs (a check)")
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument("--only", action="append", choices=PARTS,
+                        help="measure only these parts (repeatable); the default is all")
     args = parser.parse_args()
     if args.quick:
         args.seconds, args.runs, args.articles, args.requests, args.drafts = 2, 1, 300, 2000, 1500
@@ -112,14 +118,20 @@ def main() -> int:
             measure.wrk(ref.url, 1)  # warm-up
             first = measure.median_of([ref.run() for _ in range(args.runs)])
             print(f"reference: {first['rps']:.0f} req/s", flush=True)
-            rows += scenarios.public_pages(env, log, port, made, args, ref, cache=True)
-            rows += scenarios.public_pages(env, log, port, made, args, ref, cache=False)
-            rows += scenarios.enrollment(made["app"], env, log, port, args, ref, "SQLite")
-            rows += scenarios.postgres_enrollment(folder, args, ref, log)
+            parts = args.only or PARTS
+            if "cached" in parts:
+                rows += scenarios.public_pages(env, log, port, made, args, ref, cache=True)
+            if "uncached" in parts:
+                rows += scenarios.public_pages(env, log, port, made, args, ref, cache=False)
+            if "submit-sqlite" in parts:
+                rows += scenarios.enrollment(made["app"], env, log, port, args, ref, "SQLite")
+            if "submit-postgres" in parts:
+                rows += scenarios.postgres_enrollment(folder, args, ref, log)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     result = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
-              "command": "make bench" + (" (--quick)" if args.quick else ""),
+              "command": "make bench" + (" (--quick)" if args.quick else "")
+              + "".join(f" --only {part}" for part in args.only or ()),
               "settings": {"connections": measure.CONNECTIONS, "seconds": args.seconds,
                            "runs": args.runs, "workers": 2, "articles": args.articles,
                            "requests": args.requests, "staff": args.staff},
