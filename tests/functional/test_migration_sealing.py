@@ -1,6 +1,7 @@
 """Migration 0003 converts rows stored before it: personal data sealed, the NIK's blind index
 filled (open_nik too), the same values read back through the models; a downgrade opens them
-again. Migration 0012 then fills the KK + date of birth + name index. On SQLite and on
+again. Migration 0012 then fills the KK + date of birth + name index, and 0014 seals the free
+text about the case (the reviewer's message, the applicant's answer, staff notes). On SQLite and on
 PostgreSQL (when a server is available, as in `make test`)."""
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from lindungi import create_app
-from lindungi.enrollment.models import EnrollmentDraft, EnrollmentWorker
+from lindungi.enrollment.models import (
+    EnrollmentDraft,
+    EnrollmentRequest,
+    EnrollmentWorker,
+    InternalNote,
+)
 from lindungi.extensions import db
 from lindungi.protection.columns import nik_index, person_index
 from lindungi.review.models import QueueSearch
@@ -24,6 +30,9 @@ POSTGRES_URL = os.environ.get("LINDUNGI_TEST_POSTGRES_URL")
 NIK, KK, PHONE, HEIR_PHONE = "7371015208800001", "7371010101100001", "+6281234567890", "+62411555"
 BORN = date(1980, 8, 12)
 NOW = datetime(2026, 11, 1, 8, 0)
+MESSAGE = "Kirim foto KK 7371010101100001"
+ANSWER = "Nomor saya 081234567890"
+NOTE = "Ditelepon ke +6281234567890"
 DRAFT_JSON = '{"format": 1, "workers": [{"nik": "7371015208800001"}]}'
 
 STAFF = ("INSERT INTO staff_user (id, email, name, password_hash, role, active, session_version, "
@@ -54,11 +63,37 @@ def _fill_before_0003() -> None:
                                "phone": PHONE})
         run(sa.text(WORKER), {"id": number, "request_id": number, "nik": NIK, "kk": KK,
                               "born": BORN, "heir": HEIR_PHONE, "open_nik": open_nik})
+    run(sa.text("UPDATE enrollment_request SET public_message = :message WHERE id = 1"),
+        {"message": MESSAGE})
+    run(sa.text("INSERT INTO status_change (id, request_id, at, from_status, to_status, staff_id, "
+                "public_message, reason_code, internal_note) VALUES (1, 1, :now, 'needs_info', "
+                "'in_review', NULL, :message, 'applicant_answer', :answer)"),
+        {"now": NOW, "message": MESSAGE, "answer": ANSWER})
+    run(sa.text("INSERT INTO internal_note (id, request_id, staff_id, at, body) "
+                "VALUES (1, 1, 1, :now, :note)"), {"now": NOW, "note": NOTE})
     run(sa.text("INSERT INTO enrollment_draft (id, data, created_at, updated_at, expires_at) "
                 "VALUES ('draft-1', :data, :now, :now, :now)"), {"data": DRAFT_JSON, "now": NOW})
     run(sa.text("INSERT INTO queue_search (id, staff_id, text, expires_at) "
                 "VALUES ('search-1', 1, :text, :now)"), {"text": NIK, "now": NOW})
     db.session.commit()
+
+
+FREE_TEXT = ("SELECT r.public_message, c.public_message, c.internal_note, n.body "
+             "FROM enrollment_request r JOIN status_change c ON c.request_id = r.id "
+             "JOIN internal_note n ON n.request_id = r.id WHERE r.id = 1")
+
+
+def _check_free_text(sealed: bool) -> None:
+    raw = tuple(db.session.execute(sa.text(FREE_TEXT)).one())
+    if sealed:
+        assert all(str(value).startswith("t1$") for value in raw), raw
+        request = db.session.get(EnrollmentRequest, 1)
+        assert request is not None and request.public_message == MESSAGE
+        assert [(c.public_message, c.internal_note) for c in request.history] == [
+            (MESSAGE, ANSWER)]
+        assert db.session.scalar(sa.select(InternalNote.body)) == NOTE
+    else:
+        assert raw == (MESSAGE, MESSAGE, ANSWER, NOTE)
 
 
 SEALED_COLUMNS = "nik, kk, birth_date, heir_phone_e164, mother_maiden_name, open_nik"
@@ -95,6 +130,11 @@ def _check_conversion(url: str) -> None:
         assert draft is not None and draft.data["workers"] == [{"nik": NIK}]
         search = db.session.get(QueueSearch, "search-1")
         assert search is not None and search.text == NIK
+        _check_free_text(sealed=True)
+        db.session.commit()
+
+        downgrade(revision="0013")
+        _check_free_text(sealed=False)
         db.session.commit()
 
         downgrade(revision="0002")
@@ -102,6 +142,7 @@ def _check_conversion(url: str) -> None:
         assert (raw["nik"], raw["kk"], raw["open_nik"]) == (NIK, KK, NIK)
         assert str(raw["birth_date"]) == "1980-08-12"
         assert db.session.scalar(sa.text("SELECT text FROM queue_search")) == NIK
+        _check_free_text(sealed=False)
         db.session.commit()
         downgrade(revision="base")
         db.session.remove()

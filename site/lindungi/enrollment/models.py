@@ -87,7 +87,10 @@ class EnrollmentRequest(db.Model):
     # The applicant agreed for the workers (someone else's request), not each worker himself.
     consent_on_behalf: so.Mapped[bool] = so.mapped_column(default=False)
     # Shown to the applicant on the status page (more information needed / rejection reason).
-    public_message: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    # Free text about the family's case (the reviewer's question, the applicant's answer, notes)
+    # can hold anything a person writes, NIK and phone included: sealed like the fields above.
+    public_message: so.Mapped[str] = so.mapped_column(
+        SealedText("enrollment_request.public_message"), default="")
     rejection_reason: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
     flagged: so.Mapped[bool] = so.mapped_column(default=False, index=True)
     kecamatan_code: so.Mapped[str] = so.mapped_column(sa.String(12), index=True)  # first worker's
@@ -178,9 +181,12 @@ class StatusChange(db.Model):
     from_status: so.Mapped[RequestStatus | None] = so.mapped_column(str_enum(RequestStatus))
     to_status: so.Mapped[RequestStatus] = so.mapped_column(str_enum(RequestStatus))
     staff_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("staff_user.id"))
-    public_message: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    public_message: so.Mapped[str] = so.mapped_column(
+        SealedText("status_change.public_message"), default="")
     reason_code: so.Mapped[str] = so.mapped_column(sa.String(40), default="")
-    internal_note: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    # The reviewer's note, or the applicant's own answer (reason_code "applicant_answer").
+    internal_note: so.Mapped[str] = so.mapped_column(
+        SealedText("status_change.internal_note"), default="")
 
     request: so.Mapped[EnrollmentRequest] = so.relationship(back_populates="history")
 
@@ -194,7 +200,7 @@ class InternalNote(db.Model):
     )
     staff_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("staff_user.id"))
     at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
-    body: so.Mapped[str] = so.mapped_column(sa.Text)
+    body: so.Mapped[str] = so.mapped_column(SealedText("internal_note.body"))
 
 
 @sa.event.listens_for(EnrollmentWorker.nik, "set")

@@ -74,6 +74,32 @@ def test_a_sqlite_dump_after_enrollment_holds_no_identity_numbers(app: Flask, cl
     assert_nothing_personal(files[0].read_bytes(), reference)
 
 
+@pytest.mark.sqlite_only(reason="reads the SQLite file and its WAL (PostgreSQL: the dump test)")
+def test_free_text_about_the_case_is_sealed_too(app: Flask, client, make_staff,
+                                                 tmp_path: Path) -> None:
+    """A reviewer's question, the applicant's answer and a staff note can hold a NIK or a phone
+    number: none of it is readable in the file."""
+    from lindungi.enrollment import replies
+    from lindungi.enrollment.models import EnrollmentRequest
+    from lindungi.review import operations
+
+    reference = enroll(client)
+    staff = make_staff()
+    with app.app_context():
+        request = db.session.scalar(sa.select(EnrollmentRequest))
+        reviewer = db.session.merge(staff)
+        operations.ask_for_information(request, reviewer, request.version,
+                                       f"Kirim foto KK {KK}", note=f"NIK {NIK}")
+        assert replies.answer_more_information(request, "Telepon saya 081234567890")
+        operations.add_note(request, reviewer, f"Ditelepon ke +6281234567890, ibu {MOTHER}")
+        db.session.commit()
+        texts = [(c.public_message, c.internal_note) for c in request.history]
+        assert (f"Kirim foto KK {KK}", f"NIK {NIK}") in texts  # read back in plain
+    files = [tmp_path / f"test.sqlite3{suffix}" for suffix in ("", "-wal")]
+    assert_nothing_personal(b"".join(path.read_bytes() for path in files if path.exists()),
+                            reference)
+
+
 @pytest.mark.sqlite_only(reason="file modes of the database file, WAL and shared memory")
 def test_sqlite_files_are_readable_by_their_owner_only(app: Flask, client,
                                                         tmp_path: Path) -> None:

@@ -38,8 +38,9 @@ def test_rotation_seals_everything_with_the_current_key(app: Flask) -> None:
     use_keys(app, f"{NEW_KEY},{TEST_DATA_KEYS}")
     result = app.test_cli_runner().invoke(args=["keys", "rotate"])
     assert result.exit_code == 0, result.output
-    # NIK, KK, date of birth, mother's maiden name, heir's phone; the request's phone.
-    assert "Sealed 6 values again in 2 rows" in result.output
+    # NIK, KK, date of birth, mother's maiden name, heir's phone; the request's phone and its
+    # message to the applicant (create_request writes no history).
+    assert "Sealed 7 values again in 2 rows" in result.output
     assert all(value.startswith("t2$") for value in raw_values(app))
     assert "Sealed 0 values" in app.test_cli_runner().invoke(args=["keys", "rotate"]).output
     use_keys(app, NEW_KEY)  # the old key may now go
