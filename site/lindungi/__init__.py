@@ -30,6 +30,7 @@ from lindungi.eligibility.blueprint import bp as eligibility_bp
 from lindungi.enrollment.blueprint import bp as enrollment_bp
 from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
 from lindungi.htmx import LindungiRequest
+from lindungi.outbox.blueprint import bp as outbox_bp
 from lindungi.paths import INSTANCE_DIR, PROJECT_ROOT
 from lindungi.protection import columns as protection_columns
 from lindungi.protection.blueprint import bp as subjects_bp
@@ -47,7 +48,7 @@ from lindungi.urlargs import IdConverter
 # Under /id/ and /en/ (i18n.register_localized), then those without a language.
 LOCALIZED_BLUEPRINTS = (public_bp, eligibility_bp, enrollment_bp, figures_bp)
 BLUEPRINTS = (system.bp, site_bp, staff_bp, review_bp, editor_bp, audit_bp, subjects_bp,
-              site_settings_bp)
+              site_settings_bp, outbox_bp)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:

@@ -41,7 +41,8 @@ EXPECTED_ROLES: dict[str, frozenset[Role]] = {
         "staff.accounts_list", "staff.account", "staff.account_enable", "staff.account_disable",
         "staff.account_password", "staff.account_role", "staff.new_account", "audit.log",
         "staff.enrollment_window", "staff.close_enrollment", "staff.reopen_enrollment",
-        "subjects.search", "subjects.export", "subjects.correct", "subjects.erase"], ADMINS),
+        "subjects.search", "subjects.export", "subjects.correct", "subjects.erase",
+        "outbox.messages", "outbox.retry"], ADMINS),
     **dict.fromkeys([
         "editor.articles", "editor.edit_article", "editor.new_article", "editor.article_preview",
         "editor.article_revisions", "editor.article_revision", "editor.restore_article",

@@ -23,6 +23,9 @@ from flask_migrate import upgrade
 from lindungi import create_app
 from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db, limiter
+from lindungi.outbox.models import Channel, MessageKind, MessageState
+from lindungi.outbox.operations import queue_message
+from lindungi.outbox.texts import MessageText
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.security import pg_snapshot
@@ -202,6 +205,15 @@ def populated(app: Flask, folder: Path, pg_database: str | None = None) -> World
     # The admins' search by NIK answers a POST; its page has the export form.
     nik = create_request(app, status=RequestStatus.RECEIVED).workers[0].nik
     world.posted_pages.append((Role.ADMIN.value, "/staf/data-pribadi", {"nik": nik}))
+    # A message stored without an address and one refused: the admins' message page then has
+    # its "send again" form.
+    with app.app_context():
+        for recipient in ("", "+6281234567890"):
+            message = queue_message(kind=MessageKind.RESUME_LINK, channel=Channel.SMS,
+                                    recipient=recipient, lang="id",
+                                    text=MessageText(subject="Kode", body="Kode Anda"))
+            message.state, message.last_error = MessageState.FAILED, "refused"
+        db.session.commit()
     # The answer form shows on the status of a request that needs more information.
     asked = create_request(app, status=RequestStatus.NEEDS_INFO)
     born = asked.workers[0].birth_date

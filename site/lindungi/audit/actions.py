@@ -71,6 +71,7 @@ REVIEW_REQUESTED = "request.review_requested"  # by the applicant (enrollment.re
 SETTINGS_SAVED = "settings.update"
 INFO_ANSWERED = "enrollment.answer_info"
 ACCOUNT_LANGUAGE = "account.language"  # a staff member's own choice (staff.own_account_views)
+MESSAGES_RETRIED = "outbox.retry"  # undelivered messages queued again (outbox.operations)
 
 LABELS = {
     SIGN_IN: _l("Signed in"),
@@ -123,6 +124,7 @@ LABELS = {
     REVIEW_REQUESTED: _l("Review of a rejection requested"),
     SETTINGS_SAVED: _l("Site settings changed"),
     ACCOUNT_LANGUAGE: _l("Language of the staff area changed"),
+    MESSAGES_RETRIED: _l("Undelivered messages queued again"),
 }
 
 

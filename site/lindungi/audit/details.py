@@ -152,6 +152,8 @@ DESCRIBE: dict[str, Describe] = {
     "via": lambda _e, value: label_for(ORIGINS, value),
     "publish_at_utc": _publish_at,
     "revision": _numbered(lambda value: _("From revision %(number)s", number=value)),
+    "messages": _counted(lambda n: ngettext("%(num)s message queued again",
+                                            "%(num)s messages queued again", n)),
     "length": _counted(lambda n: ngettext("An answer of %(num)s character",
                                           "An answer of %(num)s characters", n)),
     "method": _method,

@@ -10,16 +10,13 @@ import signal
 import threading
 
 import click
-import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
 from lindungi.extensions import db
 from lindungi.outbox.channels import senders_from_config
-from lindungi.outbox.models import MessageState, OutboxMessage
-from lindungi.outbox.operations import NO_ADDRESS
+from lindungi.outbox.operations import retry_failed
 from lindungi.outbox.worker import OutboxWorker, Settings
-from lindungi.timeutil import utcnow
 
 outbox_cli = AppGroup("outbox", help="Messages to families: the worker and its queue.")
 
@@ -50,11 +47,6 @@ def work(once: bool) -> None:
 @outbox_cli.command("retry")
 def retry() -> None:
     """Queue every undelivered message again (e.g. after a channel was configured)."""
-    result = db.session.execute(
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.state == MessageState.FAILED, OutboxMessage.last_error != NO_ADDRESS)
-        .values(state=MessageState.PENDING, attempt_count=0, next_attempt_at=utcnow(),
-                claimed_until=None, last_error="")
-    )
+    queued = retry_failed(actor_id=None, via="cli")
     db.session.commit()
-    click.echo(f"{int(getattr(result, 'rowcount', 0) or 0)} message(s) queued again")
+    click.echo(f"{queued} message(s) queued again")

@@ -10,6 +10,9 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
+import sqlalchemy as sa
+
+from lindungi.audit import actions
 from lindungi.extensions import db
 from lindungi.outbox.models import Channel, MessageKind, MessageState, OutboxMessage
 from lindungi.outbox.texts import MessageText
@@ -35,3 +38,29 @@ def queue_message(*, kind: MessageKind, channel: Channel, recipient: str, lang: 
     db.session.add(message)
     db.session.flush()
     return message
+
+
+def _retryable() -> sa.ColumnElement[bool]:
+    # A message stored without an address would fail again at once: staff reach that family
+    # another way.
+    return sa.and_(OutboxMessage.state == MessageState.FAILED,
+                   OutboxMessage.last_error != NO_ADDRESS)
+
+
+def retryable_count() -> int:
+    return db.session.scalar(sa.select(sa.func.count()).where(_retryable())) or 0
+
+
+def retry_failed(*, actor_id: int | None, via: str | None = None) -> int:
+    """Queue every undelivered message that has an address again (e.g. after a channel was set
+    up or repaired), audited; the caller commits. Returns how many."""
+    result = db.session.execute(
+        sa.update(OutboxMessage).where(_retryable())
+        .values(state=MessageState.PENDING, attempt_count=0, next_attempt_at=utcnow(),
+                claimed_until=None, last_error="")
+        .execution_options(synchronize_session=False))
+    queued = int(getattr(result, "rowcount", 0) or 0)
+    actions.log(actions.MESSAGES_RETRIED, actor_id=actor_id, target_type="outbox",
+                messages=queued, **({"via": via} if via else {}))
+    db.session.flush()
+    return queued

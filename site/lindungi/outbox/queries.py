@@ -31,3 +31,12 @@ def has_undelivered(request_id_column: Any) -> sa.ColumnElement[bool]:
     """For the queue's rows: does this request have a message that was not delivered?"""
     return sa.exists().where(OutboxMessage.request_id == request_id_column,
                              OutboxMessage.state == MessageState.FAILED)
+
+
+def state_counts() -> dict[MessageState, int]:
+    """How many messages are in each state (every state present, zero when none)."""
+    rows = db.session.execute(sa.select(OutboxMessage.state, sa.func.count())
+                              .group_by(OutboxMessage.state)).all()
+    counted = {state: 0 for state in MessageState}
+    counted.update({state: count for state, count in rows})
+    return counted

@@ -16,6 +16,7 @@ NAVIGATION = (
     ("site_settings.edit", _l("Site settings")),
     ("staff.accounts_list", _l("Staff accounts")),
     ("staff.enrollment_window", _l("New requests")),
+    ("outbox.messages", _l("Messages")),
     ("audit.log", _l("Audit log")),
     ("subjects.search", _l("Personal data requests")),
 )
