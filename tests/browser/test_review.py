@@ -13,6 +13,9 @@ from playwright.sync_api import Page, expect
 
 from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db
+from lindungi.outbox.models import Channel, MessageKind
+from lindungi.outbox.operations import queue_message
+from lindungi.outbox.texts import MessageText
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
 from tests.support.apps import STAFF_PASSWORD
@@ -112,6 +115,11 @@ def test_staff_pages_are_accessible_and_fit(request, live_server, screen: str) -
     for status in RequestStatus:
         create_request(app, status=status, flagged=status is RequestStatus.RECEIVED)
     target = create_request(app, workers=[{}, {"full_name": "Sitti Aminah"}])
+    with app.app_context():  # the message page's table of undelivered messages
+        queue_message(kind=MessageKind.APPROVED, channel=Channel.SMS, recipient="",
+                      lang="id", text=MessageText(subject="", body="Disetujui"),
+                      request_id=target.id)
+        db.session.commit()
     page.goto(f"{live_server.url}/staf/masuk")
     checked.assert_clean()
     sign_in(page, live_server.url, email, app=app)
@@ -119,7 +127,7 @@ def test_staff_pages_are_accessible_and_fit(request, live_server, screen: str) -
         account_id = accounts.find_by_email(email).id
     for path in ["/staf/", "/staf/pendaftaran", f"/staf/pendaftaran/{target.id}",
                  "/staf/akun", "/staf/akun/baru", f"/staf/akun/{account_id}", "/staf/audit",
-                 "/staf/akun-saya"]:
+                 "/staf/pesan", "/staf/akun-saya"]:
         page.goto(live_server.url + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
