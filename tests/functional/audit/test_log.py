@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from flask import Flask
 
 from lindungi.staff.models import Role
@@ -42,3 +44,29 @@ def test_audit_log_has_no_way_to_change_entries(app: Flask) -> None:
     methods = {method for rule in app.url_map.iter_rules() if rule.rule.startswith("/staf/audit")
                for method in rule.methods}
     assert methods <= {"GET", "HEAD", "OPTIONS"}
+
+
+def test_audit_log_pages_keep_the_filter(app: Flask, client_for) -> None:
+    """50 entries a page; the links to the next and previous pages keep the filter."""
+    from lindungi.audit import actions
+    from lindungi.extensions import db
+
+    admin = client_for(Role.ADMIN)
+    with app.app_context():
+        for number in range(51):
+            actions.log(actions.NOTE_ADDED, actor_id=admin.user.id,
+                        target_type="enrollment_request", target_id=number + 1)
+        db.session.commit()
+    first = soup_of(admin.get("/staf/audit?action=request.note"))
+    assert len(first.select("tbody tr")) == 50
+    pages = first.select_one("nav.pagination")
+    assert "Halaman 1 dari 2" in pages.text
+    (onward,) = pages.select("a")
+    assert onward.text == "Halaman berikutnya"
+    assert parse_qs(urlsplit(onward["href"]).query) == {"action": ["request.note"], "page": ["2"]}
+    second = soup_of(admin.get(onward["href"]))
+    assert len(second.select("tbody tr")) == 1
+    (back,) = second.select("nav.pagination a")
+    assert back.text == "Halaman sebelumnya"
+    assert parse_qs(urlsplit(back["href"]).query) == {"action": ["request.note"], "page": ["1"]}
+    assert soup_of(admin.get("/staf/audit?action=account.role")).select("nav.pagination") == []
