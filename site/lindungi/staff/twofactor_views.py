@@ -31,6 +31,7 @@ from lindungi.staff.blueprint import bp
 from lindungi.staff.forms import CodeForm, ConfirmForm, EnrolForm
 from lindungi.staff.models import Role, StaffUser
 from lindungi.staff.reauth import recent_sign_in
+from lindungi.staff.recovery_views import take_new_codes
 from lindungi.staff.sessions import pending_user, start_session
 
 # The secret being set up travels in the session cookie sealed, never readable in it.
@@ -106,6 +107,10 @@ def _no_store(body: str) -> Response:
 def two_factor() -> Response:
     user: StaffUser = current_user._get_current_object()
     if user.has_two_factor:
+        renewed = take_new_codes()
+        if renewed:  # just made (recovery_views): shown this once
+            return _no_store(render_template("staff/two_factor.html", recovery_codes=renewed,
+                                             renewed=True))
         return _no_store(render_template(
             "staff/two_factor.html", enabled=True,
             remaining=twofactor.remaining_recovery_codes(user)))

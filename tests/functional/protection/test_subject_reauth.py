@@ -15,7 +15,7 @@ from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker
 from lindungi.extensions import db, limiter
 from lindungi.staff.models import Role
 from tests.support.checking import soup_of
-from tests.support.staff import create_request, csrf_token, current_code, fixed_now, sign_in_as
+from tests.support.staff import create_request, current_code, fixed_now, sign_in_as
 
 START = fixed_now(2026, 2, 13)
 NIK = "7371011506850001"
