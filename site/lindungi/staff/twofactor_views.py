@@ -101,9 +101,16 @@ def _no_store(body: str) -> Response:
     return response
 
 
+def _two_factor_page() -> str:
+    return url_for("staff.two_factor")
+
+
+# Turning it on is an account change (someone at an unattended session could add their own
+# phone): the POST asks for a recent sign-in; the secret being set up stays in the session.
 @bp.route("/dua-langkah", methods=["GET", "POST"])
 @require_roles(*ALL_ROLES)
 @open_during_setup
+@recent_sign_in(back=_two_factor_page, methods=("POST",))
 def two_factor() -> Response:
     user: StaffUser = current_user._get_current_object()
     if user.has_two_factor:
