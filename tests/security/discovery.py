@@ -63,9 +63,13 @@ def paths_of(app: Flask, rule: Rule) -> Iterator[str]:
     with app.app_context():
         choices = [[(name, v) for v in dict.fromkeys(_samples(rule, name))]
                    for name in sorted(rule.arguments) if name not in fixed]
+    # Built before the first yield: a request context left pushed while the caller sends
+    # requests would lend them its app context, and with it `g` (Flask-Login's current user
+    # from the first request would then answer for every client).
     with app.test_request_context():
-        for combination in itertools.product(*choices):
-            yield app.url_for(rule.endpoint, **dict(combination), **fixed)
+        paths = [app.url_for(rule.endpoint, **dict(combination), **fixed)
+                 for combination in itertools.product(*choices)]
+    yield from paths
 
 
 def _samples(rule: Rule, name: str) -> list:  # type: ignore[type-arg]

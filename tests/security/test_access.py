@@ -33,7 +33,7 @@ EXPECTED_ROLES: dict[str, frozenset[Role]] = {
     "staff.sign_out": EVERY_ROLE,
     **dict.fromkeys([
         "staff.my_account", "staff.my_language", "staff.change_password", "staff.two_factor",
-        "staff.reauthenticate"], EVERY_ROLE),
+        "staff.renew_recovery_codes", "staff.reauthenticate"], EVERY_ROLE),
     "site_settings.edit": EDITORS,
     "staff.account_two_factor_reset": ADMINS,
     "review.dashboard": EVERY_ROLE,

@@ -24,6 +24,7 @@ TWO_FACTOR_FAILED = "staff.code_failed"
 TWO_FACTOR_ENABLED = "staff.two_factor_on"
 TWO_FACTOR_RESET = "account.reset_two_factor"
 RECOVERY_CODE_USED = "staff.recovery_code_used"
+RECOVERY_CODES_RENEWED = "staff.recovery_codes_renewed"  # by the account's owner
 PASSWORD_CHANGED = "staff.change_password"  # noqa: S105 - an action name, not a password
 REAUTHENTICATED = "staff.reauthenticate"
 SIGN_OUT = "staff.sign_out"
@@ -82,6 +83,7 @@ LABELS = {
     TWO_FACTOR_ENABLED: _l("Two-step sign-in turned on"),
     TWO_FACTOR_RESET: _l("Two-step sign-in reset"),
     RECOVERY_CODE_USED: _l("Recovery code used"),
+    RECOVERY_CODES_RENEWED: _l("New recovery codes made"),
     PASSWORD_CHANGED: _l("Own password changed"),
     REAUTHENTICATED: _l("Identity confirmed again"),
     SIGN_OUT: _l("Signed out"),

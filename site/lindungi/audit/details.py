@@ -186,6 +186,9 @@ DESCRIBE: dict[str, Describe] = {
     # Staff sign-in (staff.twofactor, staff.accounts).
     "left": _counted(lambda n: ngettext("%(num)s recovery code left",
                                         "%(num)s recovery codes left", n)),
+    "replaced": _counted(lambda n: ngettext(
+        "%(num)s unused recovery code stopped working",
+        "%(num)s unused recovery codes stopped working", n)),
     "notified": lambda _e, value: (_("The account's owner was sent an e-mail") if value
                                    else _("The account's owner was not told")),
     "changed": _settings,

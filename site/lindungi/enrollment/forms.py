@@ -18,6 +18,7 @@ from lindungi.enrollment.choices import APPLICANT_RELATIONSHIPS, options
 from lindungi.enrollment.text import InputError, clean_name, parse_date_parts, parse_phone
 from lindungi.forms import BaseForm
 from lindungi.outbox.labels import CHANNEL_LABELS
+from lindungi.outbox.models import Channel
 
 
 def add_error(field: Field, message: Any) -> None:
@@ -146,44 +147,90 @@ PHONE_MESSAGES = {
 }
 
 
-class ContactForm(BaseForm):
-    # Where status messages go (lindungi.outbox); WhatsApp first, as most families use it.
-    channel = RadioField(
-        _l("How should we tell you when the request moves on?"),
+def channel_field(label: Any, missing: Any) -> RadioField:
+    """The channel a message goes by (lindungi.outbox); WhatsApp first, as most families use it."""
+    return RadioField(
+        label,
         choices=options((channel.value, text) for channel, text in CHANNEL_LABELS.items()),
-        validators=[ChosenFrom(_l("Select how we should send you news about the request"))],
+        validators=[ChosenFrom(missing)],
         validate_choice=False,
     )
-    phone = StringField(_l("Mobile phone number"))
-    email = StringField(_l("Email address"))
+
+
+def phone_field() -> StringField:
+    return StringField(_l("Mobile phone number"))
+
+
+def email_field() -> StringField:
+    return StringField(_l("Email address"))
+
+
+class ChannelContactMixin:
+    """What the contact step and the saved page's send-the-code form share: a channel, a mobile
+    phone and an e-mail address (the fields come from the builders above, declared in each form
+    in its own order), and their checks. Each form words what it sends in its own messages."""
+
+    channel: RadioField
+    phone: StringField
+    email: StringField
+    phone_e164 = ""
+    EMAIL_MISSING: Any
+    EMAIL_INVALID: Any
+
+    @property
+    def by_email(self) -> bool:
+        return self.channel.data == Channel.EMAIL
+
+    def phone_problem(self) -> str | None:
+        """Read the phone as a mobile number (E.164 into `phone_e164`), else the message."""
+        try:
+            self.phone_e164 = parse_phone(self.phone.data or "", mobile_only=True)
+        except InputError as error:
+            return str(PHONE_MESSAGES[error.code])
+        return None
+
+    def email_problem(self) -> str | None:
+        """Normalise the address (email-validator, no DNS look-up), else the message."""
+        if not (self.email.data or "").strip():
+            return str(self.EMAIL_MISSING)
+        try:
+            checked = email_validator.validate_email(self.email.data.strip(),
+                                                     check_deliverability=False)
+        except email_validator.EmailNotValidError:
+            return str(self.EMAIL_INVALID)
+        self.email.data = checked.normalized
+        return None
+
+
+class ContactForm(ChannelContactMixin, BaseForm):
+    """The phone is always needed (staff call it); the address only for news by e-mail."""
+
+    channel = channel_field(_l("How should we tell you when the request moves on?"),
+                            _l("Select how we should send you news about the request"))
+    phone = phone_field()
+    email = email_field()
     preferred_lang = RadioField(
         _l("Which language should staff use?"),
         choices=options([("id", "Bahasa Indonesia"), ("en", "English")]),
         validators=[ChosenFrom(_l("Select a language"))], validate_choice=False,
     )
-    phone_e164 = ""
+    EMAIL_MISSING = _l("Enter an email address, so we can send the news by email")
+    EMAIL_INVALID = _l("Enter an email address like name@example.com, or leave it empty")
 
-    def validate_phone(self, field: Field) -> None:
-        try:
-            self.phone_e164 = parse_phone(field.data or "", mobile_only=True)
-        except InputError as error:
-            raise StopValidation(str(PHONE_MESSAGES[error.code])) from None
+    def validate_phone(self, _field: Field) -> None:
+        message = self.phone_problem()
+        if message:
+            raise StopValidation(message)
 
     def validate_email(self, field: Field) -> None:
-        if not field.data:
-            return
-        try:
-            checked = email_validator.validate_email(field.data, check_deliverability=False)
-        except email_validator.EmailNotValidError:
-            raise StopValidation(
-                _("Enter an email address like name@example.com, or leave it empty")
-            ) from None
-        field.data = checked.normalized
+        message = self.email_problem() if field.data else None
+        if message:
+            raise StopValidation(message)
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
-        if self.channel.data == "email" and not self.email.errors and not self.email.data:
-            add_error(self.email, _l("Enter an email address, so we can send the news by email"))
+        if self.by_email and not self.email.errors and not self.email.data:
+            add_error(self.email, self.EMAIL_MISSING)
             return False
         return valid
 

@@ -1,36 +1,36 @@
 """The saved page's form: where to send the code and link when the contact step has not been
-answered yet (phone numbers checked with phonenumbers, e-mail addresses with email-validator)."""
+answered yet. The channel, phone and e-mail fields and their checks are the contact step's
+(enrollment.forms.ChannelContactMixin); here only the chosen channel's address is needed."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import email_validator
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, HiddenField, RadioField, StringField
+from wtforms import Field, HiddenField
 from wtforms.validators import StopValidation
 
 from lindungi.enrollment import resume
-from lindungi.enrollment.choices import options
-from lindungi.enrollment.forms import PHONE_MESSAGES, ChosenFrom, add_error
-from lindungi.enrollment.text import InputError, parse_phone
+from lindungi.enrollment.forms import (
+    ChannelContactMixin,
+    add_error,
+    channel_field,
+    email_field,
+    phone_field,
+)
 from lindungi.forms import BaseForm
-from lindungi.outbox.labels import CHANNEL_LABELS
-from lindungi.outbox.models import Channel
 
 
-class SendCodeForm(BaseForm):
+class SendCodeForm(ChannelContactMixin, BaseForm):
     # The code shown on the page; the view accepts it only for this browser's own draft.
     code = HiddenField()
-    channel = RadioField(
-        _l("Send the code and the link by"),
-        choices=options((channel.value, text) for channel, text in CHANNEL_LABELS.items()),
-        validators=[ChosenFrom(_l("Select how we should send the code"))],
-        validate_choice=False,
-    )
-    phone = StringField(_l("Mobile phone number"))
-    email = StringField(_l("Email address"))
+    channel = channel_field(_l("Send the code and the link by"),
+                            _l("Select how we should send the code"))
+    phone = phone_field()
+    email = email_field()
+    EMAIL_MISSING = _l("Enter an email address, so we can send the code by email")
+    EMAIL_INVALID = _l("Enter an email address like name@example.com")
 
     def validate_code(self, field: Field) -> None:
         if resume.normalise(field.data or "") != field.data:
@@ -38,38 +38,19 @@ class SendCodeForm(BaseForm):
 
     @property
     def recipient(self) -> str:
-        return self.email.data if self.channel.data == Channel.EMAIL else self.phone.data
+        return self.email.data if self.by_email else self.phone.data
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         if self.channel.errors:
             return False
-        if self.channel.data == Channel.EMAIL:
-            message = _email_error(self.email)
-            target = self.email
+        if self.by_email:
+            target, message = self.email, self.email_problem()
         else:
-            message = _phone_error(self.phone)
-            target = self.phone
+            target, message = self.phone, self.phone_problem()
+            if message is None:
+                self.phone.data = self.phone_e164  # sent to as given: +62…
         if message:
             add_error(target, message)
             return False
         return valid
-
-
-def _phone_error(field: Field) -> str | None:
-    try:
-        field.data = parse_phone(field.data or "", mobile_only=True)
-    except InputError as error:
-        return str(PHONE_MESSAGES[error.code])
-    return None
-
-
-def _email_error(field: Field) -> str | None:
-    if not (field.data or "").strip():
-        return _("Enter an email address, so we can send the code by email")
-    try:
-        checked = email_validator.validate_email(field.data.strip(), check_deliverability=False)
-    except email_validator.EmailNotValidError:
-        return _("Enter an email address like name@example.com")
-    field.data = checked.normalized
-    return None

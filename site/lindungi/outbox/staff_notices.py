@@ -1,12 +1,12 @@
 """Messages to staff members about their own account, by e-mail to the account's address.
 
 Like the families' messages, the text is plain gettext with one checked value, the sign-in
-link; it says what happened and what to do, never the new password. Staff work in Indonesian.
+link; it says what happened and what to do, never the new password. It is written in the
+language the account chose for the staff area (Indonesian unless they switched to English), the
+language they read their staff pages in.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from flask import current_app
 from flask_babel import force_locale
@@ -15,11 +15,9 @@ from flask_babel import lazy_gettext as _l
 from lindungi.outbox.models import Channel, MessageKind
 from lindungi.outbox.operations import queue_message
 from lindungi.outbox.texts import EMAIL_FOOTER, MessageText
+from lindungi.staff.models import STAFF_LANGUAGES, StaffUser
 
-if TYPE_CHECKING:
-    from lindungi.staff.models import StaffUser
-
-STAFF_LANG = "id"
+DEFAULT_LANG = "id"
 PASSWORD_RESET_SUBJECT = _l("Lindungi Makassar: your staff password was reset")
 PASSWORD_RESET_BODY = _l(
     "An administrator has set a new password for your Lindungi Makassar staff account. Ask "
@@ -33,11 +31,16 @@ def _sign_in_link() -> str:
     return str(current_app.config["BASE_URL"]).rstrip("/") + path
 
 
+def language_of(user: StaffUser) -> str:
+    return user.language if user.language in STAFF_LANGUAGES else DEFAULT_LANG
+
+
 def password_reset(user: StaffUser) -> None:
     """Queue the e-mail (flushed with the reset, sent by the outbox worker)."""
-    with force_locale(STAFF_LANG):
+    lang = language_of(user)
+    with force_locale(lang):
         text = MessageText(
             subject=str(PASSWORD_RESET_SUBJECT),
             body=f"{str(PASSWORD_RESET_BODY) % {'link': _sign_in_link()}}\n\n{EMAIL_FOOTER}")
     queue_message(kind=MessageKind.STAFF_PASSWORD_RESET, channel=Channel.EMAIL,
-                  recipient=user.email, lang=STAFF_LANG, text=text)
+                  recipient=user.email, lang=lang, text=text)

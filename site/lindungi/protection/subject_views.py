@@ -51,6 +51,10 @@ def export() -> Response:
     return response
 
 
+def _worker_url(worker_id: int) -> str:
+    return url_for("subjects.correct", worker_id=worker_id)
+
+
 def _load(worker_id: int) -> EnrollmentWorker:
     return db.session.get(EnrollmentWorker, worker_id) or abort(404)
 
@@ -70,8 +74,11 @@ def _worker_page(worker: EnrollmentWorker, form: CorrectionForm | None = None,
                            status_labels=STATUS_LABELS)
 
 
+# The correction page itself asks for a recent sign-in, so the admin confirms before typing
+# the corrections rather than after (a POST is not replayed after the detour).
 @bp.route("/pekerja/<int:worker_id>", methods=["GET", "POST"])
 @require_roles(Role.ADMIN)
+@recent_sign_in(back=_worker_url)
 def correct(worker_id: int) -> Response | str:
     worker = _load(worker_id)
     if not (form := CorrectionForm()).is_submitted():
@@ -88,12 +95,13 @@ def correct(worker_id: int) -> Response | str:
         db.session.commit()
         flash(_("The corrections are saved.") if changed else _("Nothing was changed."),
               "success")
-        return redirect(url_for("subjects.correct", worker_id=worker_id), 303)
+        return redirect(_worker_url(worker_id), 303)
     return _worker_page(worker, form)
 
 
 @bp.post("/pekerja/<int:worker_id>/hapus")
 @require_roles(Role.ADMIN)
+@recent_sign_in(back=_worker_url)
 def erase(worker_id: int) -> Response | str:
     worker = _load(worker_id)
     form = EraseForm()

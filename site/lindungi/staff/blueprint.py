@@ -14,6 +14,7 @@ bp = Blueprint("staff", __name__, url_prefix="/staf")
 from lindungi.staff import (  # noqa: E402, F401  (routes)
     account_views,
     own_account_views,
+    recovery_views,
     self_views,
     twofactor_views,
     views,

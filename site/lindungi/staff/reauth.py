@@ -21,13 +21,17 @@ from lindungi.staff import access, sessions
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def recent_sign_in(back: Callable[..., str] | None = None) -> Callable[[F], F]:
+def recent_sign_in(back: Callable[..., str] | None = None,
+                   methods: tuple[str, ...] = ()) -> Callable[[F], F]:
     """`back(**view_args)` gives the page to return to after confirming (default: this page
-    for a GET, the overview otherwise)."""
+    for a GET, the overview otherwise). `methods` limits the check to those (e.g. only the
+    POST of a page that anyone signed in may read)."""
 
     def decorator(view: F) -> F:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if methods and request.method not in methods:
+                return view(*args, **kwargs)
             if sessions.recently_authenticated():
                 return view(*args, **kwargs)
             if back is not None:

@@ -55,8 +55,10 @@ def change_password() -> Response | str:
                            forced=user.must_change_password)
 
 
+# Open during set-up too: turning two-step sign-in on may ask for it (then the password).
 @bp.route("/konfirmasi", methods=["GET", "POST"])
 @require_roles(*ALL_ROLES)
+@open_during_setup
 @limiter.limit(lambda: current_app.config["SIGN_IN_CODE_LIMIT"], key_func=_account_key,
                methods=["POST"], deduct_when=_failed)
 def reauthenticate() -> Response | str:

@@ -159,6 +159,19 @@ def enable(user: StaffUser, secret: str, code: str) -> list[str] | None:
     return codes
 
 
+def renew_recovery_codes(user: StaffUser) -> list[str]:
+    """The owner replaces their recovery codes (some used up, or the paper lost): every old code
+    stops working, and the ten new ones are returned to show once."""
+    if not user.has_two_factor:
+        raise ValueError("no two-step sign-in to renew recovery codes for")
+    unused = remaining_recovery_codes(user)
+    codes = _replace_recovery_codes(user)
+    actions.log(actions.RECOVERY_CODES_RENEWED, actor_id=user.id, target_type="staff_user",
+                target_id=user.id, replaced=unused)
+    db.session.flush()
+    return codes
+
+
 def reset(user: StaffUser, actor_id: int | None) -> None:
     """An admin turns the account's two-factor sign-in off (a lost phone and no recovery code
     left): its sessions end, and a reviewer or admin enrols again at the next sign-in."""

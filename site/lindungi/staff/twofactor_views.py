@@ -31,6 +31,7 @@ from lindungi.staff.blueprint import bp
 from lindungi.staff.forms import CodeForm, ConfirmForm, EnrolForm
 from lindungi.staff.models import Role, StaffUser
 from lindungi.staff.reauth import recent_sign_in
+from lindungi.staff.recovery_views import take_new_codes
 from lindungi.staff.sessions import pending_user, start_session
 
 # The secret being set up travels in the session cookie sealed, never readable in it.
@@ -100,12 +101,23 @@ def _no_store(body: str) -> Response:
     return response
 
 
+def _two_factor_page() -> str:
+    return url_for("staff.two_factor")
+
+
+# Turning it on is an account change (someone at an unattended session could add their own
+# phone): the POST asks for a recent sign-in; the secret being set up stays in the session.
 @bp.route("/dua-langkah", methods=["GET", "POST"])
 @require_roles(*ALL_ROLES)
 @open_during_setup
+@recent_sign_in(back=_two_factor_page, methods=("POST",))
 def two_factor() -> Response:
     user: StaffUser = current_user._get_current_object()
     if user.has_two_factor:
+        renewed = take_new_codes()
+        if renewed:  # just made (recovery_views): shown this once
+            return _no_store(render_template("staff/two_factor.html", recovery_codes=renewed,
+                                             renewed=True))
         return _no_store(render_template(
             "staff/two_factor.html", enabled=True,
             remaining=twofactor.remaining_recovery_codes(user)))
