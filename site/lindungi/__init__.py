@@ -21,7 +21,9 @@ from lindungi import (
     requestlog,
     security,
     system,
+    template_i18n,
     templating,
+    versioned,
 )
 from lindungi import models as _all_models  # noqa: F401  (registers every table)
 from lindungi.audit.blueprint import bp as audit_bp
@@ -86,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         locale_selector=i18n.select_locale,
         default_translation_directories=str(PROJECT_ROOT / "translations"),
     )
+    template_i18n.init_app(app)  # after Babel: its template callables, found once per request
     csrf.init_app(app)
     limiter.init_app(app)
     # No context processor: public pages must not read the session (they stay cacheable).
@@ -107,6 +110,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # WSGI middlewares, innermost first: page cache, static files in front of it, request id
     # (and JSON request log) outermost.
     pagecache.init_app(app)
+    versioned.init_app(app)  # query results per content version (public pages' reads)
     assets.init_app(app)
     requestlog.init_app(app)
     return app
