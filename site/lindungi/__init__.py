@@ -23,6 +23,7 @@ from lindungi import (
     system,
     template_i18n,
     templating,
+    urlmemo,
     versioned,
 )
 from lindungi import models as _all_models  # noqa: F401  (registers every table)
@@ -99,6 +100,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    urlmemo.init_app(app)  # after templating: the templates' url_for
     # Record ids in URLs: ASCII digits within the INTEGER column, else 404 (urlargs.IdConverter).
     app.url_map.converters["int"] = IdConverter
     for blueprint in LOCALIZED_BLUEPRINTS:

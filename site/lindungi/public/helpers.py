@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from flask import current_app, request, url_for
+from flask import current_app, request
 
 from lindungi.assets import static_url
 from lindungi.content.models import MediaImage
 from lindungi.content.sections import PAGE_ENDPOINTS
+from lindungi.urlmemo import url_for
 
 
 def absolute_url(endpoint: str, **values: Any) -> str:
