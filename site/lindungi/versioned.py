@@ -25,7 +25,10 @@ from lindungi.extensions import db
 
 T = TypeVar("T")
 EXTENSION = "versioned_data"
-MAX_ENTRIES = 2000  # a news page or an article each; a few MB at most
+# Entries, least recently used dropped first: a news page (ten articles with both texts and their
+# stored HTML) is about 150 KB, an article with its neighbours and related ones about 90 KB, so
+# at most some 30 MB per worker (gunicorn workers stay under 120 MB, issue 12).
+MAX_ENTRIES = 200
 
 
 class VersionedData:
