@@ -21,7 +21,10 @@ from lindungi import (
     requestlog,
     security,
     system,
+    template_i18n,
     templating,
+    urlmemo,
+    versioned,
 )
 from lindungi import models as _all_models  # noqa: F401  (registers every table)
 from lindungi.audit.blueprint import bp as audit_bp
@@ -87,6 +90,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         locale_selector=i18n.select_locale,
         default_translation_directories=str(PROJECT_ROOT / "translations"),
     )
+    template_i18n.init_app(app)  # after Babel: its template callables, found once per request
     csrf.init_app(app)
     limiter.init_app(app)
     # No context processor: public pages must not read the session (they stay cacheable).
@@ -97,6 +101,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
+    urlmemo.init_app(app)  # after templating: the templates' url_for
     # Record ids in URLs: ASCII digits within the INTEGER column, else 404 (urlargs.IdConverter).
     app.url_map.converters["int"] = IdConverter
     for blueprint in LOCALIZED_BLUEPRINTS:
@@ -108,6 +113,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # WSGI middlewares, innermost first: page cache, static files in front of it, request id
     # (and JSON request log) outermost.
     pagecache.init_app(app)
+    versioned.init_app(app)  # query results per content version (public pages' reads)
     assets.init_app(app)
     requestlog.init_app(app)
     return app

@@ -19,11 +19,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
 from lindungi import security
+from lindungi.urlmemo import url_for
 
 ONE_YEAR = 31_536_000
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")

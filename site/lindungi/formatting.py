@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
@@ -26,6 +27,12 @@ def to_wita(moment: datetime) -> datetime:
     return moment.astimezone(WITA)
 
 
+# Babel formats a date in tens of microseconds and a list page shows a dozen: the same moment
+# always reads the same in one language, so each is formatted once per process.
+KEPT_FORMATS = 4096
+
+
+@lru_cache(maxsize=KEPT_FORMATS)
 def format_datetime_wita(moment: datetime, locale: str) -> str:
     pattern = DATETIME_PATTERNS.get(locale, DATETIME_PATTERNS["en"])
     return babel_format_datetime(to_wita(moment), pattern, locale=locale) + " WITA"
@@ -36,12 +43,14 @@ def format_datetime_short_wita(moment: datetime, locale: str) -> str:
     return babel_format_datetime(to_wita(moment), pattern, locale=locale) + " WITA"
 
 
+@lru_cache(maxsize=KEPT_FORMATS)
 def format_date_long(day: date | datetime, locale: str) -> str:
     if isinstance(day, datetime):
         day = to_wita(day).date()
     return babel_format_date(day, DATE_PATTERNS.get(locale, DATE_PATTERNS["en"]), locale=locale)
 
 
+@lru_cache(maxsize=KEPT_FORMATS)
 def format_date_short(day: date | datetime, locale: str) -> str:
     if isinstance(day, datetime):
         day = to_wita(day).date()

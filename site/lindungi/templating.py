@@ -95,6 +95,7 @@ def init_app(app: Flask) -> None:
             "age_source": current_app.config["PROGRAM_AGE_SOURCE"],
             "absolute_url": helpers.absolute_url,
             "page_url": helpers.page_url,
+            "numbered_page_urls": helpers.numbered_page_urls,
             "head_links": helpers.head_links,
             "media_url": helpers.media_url,
             "srcset": helpers.srcset,

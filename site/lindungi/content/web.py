@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_babel import get_locale
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lindungi.content import rendering
 from lindungi.content.figures import configured_figures, setting_tokens
@@ -36,6 +36,8 @@ def render_body(text: str, locale: str | None = None) -> Markup:
 
 
 def with_figures(text: str, locale: str | None = None) -> Markup:
+    if "[[" not in text:  # no token: nothing to fill in (most titles and summaries)
+        return escape(text)
     return rendering.text_with_figures(text, figures_for(locale or page_locale()))
 
 

@@ -56,13 +56,20 @@ def state() -> WindowState:
     cached = g.get("enrollment_window") if has_app_context() else None
     if cached is not None:
         return cached
-    row = db.session.get(EnrollmentWindow, ROW_ID)
-    current = OPEN if row is None else WindowState(
-        is_open=row.is_open, message_id=row.message_id, message_en=row.message_en,
-        version=row.version)
+    from lindungi.versioned import cached
+
+    current = cached(("enrollment_window",), _load_state)
     if has_app_context():
         g.enrollment_window = current
     return current
+
+
+def _load_state() -> WindowState:
+    row = db.session.get(EnrollmentWindow, ROW_ID)
+    if row is None:
+        return OPEN
+    return WindowState(is_open=row.is_open, message_id=row.message_id,
+                       message_en=row.message_en, version=row.version)
 
 
 def is_open() -> bool:

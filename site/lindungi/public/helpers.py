@@ -3,15 +3,17 @@ sources, share links, and where each long-form page lives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from flask import current_app, request, url_for
+from flask import current_app, request
 
 from lindungi.assets import static_url
 from lindungi.content.models import MediaImage
 from lindungi.content.sections import PAGE_ENDPOINTS
+from lindungi.urlmemo import url_for
 
 
 def absolute_url(endpoint: str, **values: Any) -> str:
@@ -20,6 +22,22 @@ def absolute_url(endpoint: str, **values: Any) -> str:
     if endpoint == "static":
         return current_app.config["BASE_URL"].rstrip("/") + static_url(values["filename"])
     return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+PAGE_SENTINEL = 987654321
+
+
+def numbered_page_urls(endpoint: str, **values: Any) -> Callable[[int | None], str]:
+    """The addresses of a list's pages, `href(number)` (None: the first page, without ?page=),
+    exactly as url_for(endpoint, page=number, **values) makes them: url_for runs twice, not
+    once per link (a list of 10,000 articles links 1,000 pages)."""
+    first = url_for(endpoint, **values)
+    head, _, tail = url_for(endpoint, page=PAGE_SENTINEL, **values).partition(str(PAGE_SENTINEL))
+
+    def href(number: int | None) -> str:
+        return first if number is None else f"{head}{int(number)}{tail}"
+
+    return href
 
 
 def page_url(key: str, **values: Any) -> str:

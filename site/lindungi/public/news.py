@@ -9,7 +9,7 @@ from flask import abort, current_app, make_response, redirect, render_template, 
 from werkzeug.wrappers import Response
 
 from lindungi.caching import cacheable
-from lindungi.content import queries
+from lindungi.content import public_data, queries
 from lindungi.content.models import Article, ArticleText, Category
 from lindungi.content.sections import CATEGORY_SLUGS
 from lindungi.content.web import page_locale, with_figures
@@ -35,7 +35,7 @@ def _category_from_args() -> tuple[str, Category | None]:
 @cacheable
 def news() -> str:
     slug, category = _category_from_args()
-    listing = queries.news_page(category)
+    listing = public_data.news_page(category)
     return render_template("public/news.html", listing=listing, category=category,
                            category_slug_selected=slug, categories=CATEGORY_SLUGS)
 
@@ -72,28 +72,33 @@ def _absolute(path: str) -> str:
 @bp.get("/berita/<slug>")
 @cacheable
 def article(slug: str) -> str | Response:
-    found = queries.article_by_slug(slug)
+    found = public_data.article(slug)
     if found is None:
-        moved = queries.redirect_target(slug)
+        moved = public_data.redirect_slug(slug)
         if moved is None:
             abort(404)
-        return redirect(url_for("public.article", slug=moved.slug), code=301)
-    return render_template("public/article.html", **article_context(found, page_locale()))
+        return redirect(url_for("public.article", slug=moved), code=301)
+    return render_template("public/article.html", **article_context(
+        found.article, page_locale(), (found.older, found.newer), found.related))
 
 
-def article_context(found: Article, lang: str) -> dict[str, Any]:
-    """Everything public/article.html shows; the editor's preview renders a draft with it."""
+def article_context(found: Article, lang: str,
+                    around: tuple[Article | None, Article | None] | None = None,
+                    related: list[Article] | None = None) -> dict[str, Any]:
+    """Everything public/article.html shows; the editor's preview renders a draft with it
+    (and the public page passes the neighbours and related articles it already has)."""
     text = found.text_or_fallback(lang)
     langs = [t.lang for t in found.texts]
     # An article without English is canonical at its Indonesian address.
     canonical = absolute_url("public.article", slug=found.slug, lang=text.lang)
-    older, newer = queries.neighbours(found)
+    older, newer = around if around is not None else queries.neighbours(found)
     return {
         "article": found, "text": text, "fallback": text.lang != lang,
         "head_langs": langs, "canonical_lang": text.lang, "canonical": canonical,
         "share": share_links(canonical, str(with_figures(text.title, text.lang))),
         "json_ld": _json_ld(found, text, canonical),
-        "related": queries.related_articles(found), "older": older, "newer": newer,
+        "related": related if related is not None else queries.related_articles(found),
+        "older": older, "newer": newer,
         "cover_url": _absolute(media_url(found.cover)) if found.cover else None,
     }
 
@@ -104,7 +109,7 @@ def feed() -> Response:
     """Atom 1.0, one feed per language; an entry without a translation keeps its Indonesian
     text, marked with xml:lang."""
     lang = page_locale()
-    entries = queries.latest_articles(FEED_ENTRIES)
+    entries = public_data.latest_articles(FEED_ENTRIES)
     updated = max(
         (a.content_updated_at or a.publish_at for a in entries if a.publish_at), default=None
     )

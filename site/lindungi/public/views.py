@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import render_template
+from flask import abort, render_template
 
 from lindungi.caching import cacheable
-from lindungi.content import queries
+from lindungi.content import public_data
 from lindungi.content.web import figures_for, page_locale
 from lindungi.enrollment import window
 from lindungi.program import program_parameters
@@ -20,10 +20,11 @@ HOME_NEWS = 3
 @bp.get("/")
 @cacheable
 def home() -> str:
+    pinned, latest = public_data.home_articles(HOME_NEWS)
     return render_template(
         "public/home.html",
-        pinned=queries.pinned_article(),
-        latest=queries.latest_articles(HOME_NEWS),
+        pinned=pinned,
+        latest=latest,
         params=program_parameters(),
         figures=figures_for(page_locale()),
         enrollment_window=window.state(),
@@ -31,7 +32,9 @@ def home() -> str:
 
 
 def _render_page(template: str, key: str, **context: Any) -> str:
-    page = queries.public_page_or_404(key)
+    page = public_data.public_page(key)
+    if page is None:
+        abort(404)
     lang = page_locale()
     return render_template(
         template, page=page, text=page.text_or_fallback(lang),
@@ -67,7 +70,7 @@ def program(program: str) -> str:
 @bp.get("/klaim")
 @cacheable
 def claim() -> str:
-    return _render_page("public/claim.html", "klaim", hospitals=queries.partner_hospitals(),
+    return _render_page("public/claim.html", "klaim", hospitals=public_data.partner_hospitals(),
                         params=program_parameters())
 
 

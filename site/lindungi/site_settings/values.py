@@ -48,6 +48,7 @@ class SiteValues:
 
     def __init__(self, raw: dict[str, str]) -> None:
         self.raw = {key: value for key, value in raw.items() if value.strip()}
+        self._tokens: dict[str, dict[str, str]] = {}  # per language, made once (never changed)
 
     def get(self, key: str) -> str:
         return self.raw.get(key, "")
@@ -97,7 +98,14 @@ class SiteValues:
 
     def tokens(self, lang: str) -> dict[str, str]:
         """``[[key]]`` values for page bodies (Markdown); "" for a setting that is not set, and a
-        line holding one of those is left out (content.rendering)."""
+        line holding one of those is left out (content.rendering). The same dict every call
+        for a language: callers read it, never change it."""
+        made = self._tokens.get(lang)
+        if made is None:
+            made = self._tokens[lang] = self._make_tokens(lang)
+        return made
+
+    def _make_tokens(self, lang: str) -> dict[str, str]:
         values: dict[str, str] = {}
         for key in TOKENS:
             shown = self._shown(key, lang) if key in CHANNELS else (self.get(key), "")
@@ -125,11 +133,14 @@ def load() -> SiteValues:
 
 
 def current() -> SiteValues:
-    """This request's settings (read once per request)."""
+    """This request's settings (read once per request; for reading requests, once per content
+    version, which every saved setting replaces)."""
     if not has_app_context():
         return SiteValues({})
     if "site_values" not in g:
-        g.site_values = load()
+        from lindungi.versioned import cached
+
+        g.site_values = cached(("site_values",), load)
     return g.site_values
 
 

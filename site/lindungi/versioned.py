@@ -1,0 +1,95 @@
+"""Data public pages read, kept in this process for one content version.
+
+The content version (pagecache.version: a file under instance/ or one Redis key, shared by every
+app server) is replaced after every commit that changes what public pages show, and moves on by
+itself when a scheduled article goes live or a pinned notice ends. Query results kept under it
+are therefore never older than the version every server reads: when another server publishes,
+the next request here sees a new version and loads again. Pages are still rendered per request
+(that is the page cache's job, not this one's); this only spares the queries and the ORM.
+
+Only reads of GET and HEAD requests use it: a request that changes content reads its own
+uncommitted rows. What is kept must not be changed by its readers: ORM objects are detached from
+the session (loaded whole, nothing lazy left) so no later request's session ever touches them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, g, has_request_context, request
+
+from lindungi.extensions import db
+
+T = TypeVar("T")
+EXTENSION = "versioned_data"
+# Entries, least recently used dropped first: a news page (ten articles with both texts and their
+# stored HTML) is about 150 KB, an article with its neighbours and related ones about 90 KB, so
+# at most some 30 MB per worker (gunicorn workers stay under 120 MB, issue 12).
+MAX_ENTRIES = 200
+
+
+class VersionedData:
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self.version: Hashable = None
+        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, version: Hashable, key: Hashable, load: Callable[[], T]) -> T:
+        with self.lock:
+            if version != self.version:
+                self.version, self.entries = version, OrderedDict()
+            elif key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        value = load()
+        with self.lock:
+            if version == self.version:
+                self.entries[key] = value
+                while len(self.entries) > self.max_entries:
+                    self.entries.popitem(last=False)
+        return value
+
+
+def _version() -> Hashable:
+    """This request's content version (read once per request), with the app's clock when a test
+    moved it (config NOW): what is visible depends on the moment as well."""
+    if "content_version" not in g:
+        from lindungi.pagecache import version
+
+        g.content_version = (version.current(), current_app.config.get("NOW"))
+    return g.content_version
+
+
+def usable() -> bool:
+    return (has_request_context() and request.method in ("GET", "HEAD")
+            and EXTENSION in current_app.extensions)
+
+
+def cached(key: Hashable, load: Callable[[], T]) -> T:
+    """`load()`'s result for this content version: from this process when already loaded."""
+    if not usable():
+        return load()
+    store: VersionedData = current_app.extensions[EXTENSION]
+    return store.get(_version(), key, load)
+
+
+def detached(value: T) -> T:
+    """ORM objects (one, or lists and tuples of them, None allowed) taken out of the session once
+    loaded, with what they hold (texts follow their article; the cover is taken out too)."""
+    if isinstance(value, list | tuple):
+        for item in value:
+            detached(item)
+    elif value is not None and value in db.session:
+        cover = getattr(value, "cover", None)
+        db.session.expunge(value)
+        if cover is not None and cover in db.session:
+            db.session.expunge(cover)
+    return value
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION] = VersionedData()
