@@ -50,8 +50,8 @@ def test_menu_shows_what_the_role_may_open(client_for) -> None:
     # Every role ends with its own account page (the name next to "Sign out").
     assert menu(Role.ADMIN) == ["/staf/", "/staf/pendaftaran", "/staf/berita", "/staf/halaman",
                                 "/staf/pengaturan", "/staf/akun", "/staf/masa-pendaftaran",
-                                "/staf/pesan", "/staf/audit", "/staf/data-pribadi", "/staf/akun-saya",
-                                "/staf/kata-sandi"]
+                                "/staf/pesan", "/staf/audit", "/staf/data-pribadi",
+                                "/staf/akun-saya", "/staf/kata-sandi"]
     assert menu(Role.REVIEWER) == ["/staf/", "/staf/pendaftaran", "/staf/akun-saya",
                                    "/staf/kata-sandi"]
     assert menu(Role.COMMUNICATIONS) == ["/staf/", "/staf/berita", "/staf/halaman",
