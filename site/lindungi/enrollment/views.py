@@ -179,10 +179,10 @@ def submit() -> Response:
 
 
 def _submit(token: str) -> Response:
-    sent = operations.request_by_token(token)
+    sent = operations.reference_by_token(token)
     if sent is not None:  # a double click, a reload, a second tab: the same request
         # The session may already name a newer draft: leave it alone.
-        return _sent(sent.reference, forget_draft=False)
+        return _sent(sent, forget_draft=False)
     if not window.is_open():
         return leave_flow("enrollment.closed")
     draft, answers = current()
@@ -198,21 +198,23 @@ def _submit(token: str) -> Response:
         return _check_page(answers, problems)
     for attempt in range(2):
         try:
+            # Deleted in the same flush as the request's rows (one round of the unit of work).
+            db.session.delete(draft)
             request_row = operations.submit_request(answers, token, ctx)
             # Read before the commit expires the row: reading it after would start a second
             # transaction (on SQLite another write lock) just to load it again.
             reference = request_row.reference
-            db.session.delete(draft)
             db.session.commit()
             return _sent(reference)
         except IntegrityError:
             # A parallel submit (another tab or app server) committed a moment ago: the same
             # token (the same request), or another request naming one of these NIKs (open_nik).
             # The second time round that other request is seen, and this one is stored flagged.
+            # (Or, about once in billions, a new reference that is taken: a new one is drawn.)
             db.session.rollback()
-            sent = operations.request_by_token(token)
+            sent = operations.reference_by_token(token)
             if sent is not None:
-                return _sent(sent.reference)
+                return _sent(sent)
             draft, answers = current()
             if draft is None or attempt:
                 break
