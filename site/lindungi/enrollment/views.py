@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -18,6 +19,7 @@ from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, next_place
 from lindungi.enrollment.forms import ApplicantForm, ConsentForm, ContactForm, SubmitForm
 from lindungi.enrollment.limits import step_limit, submit_limit
+from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.enrollment.operations import Problem
 from lindungi.enrollment.pages import (
     busy_page,
@@ -198,8 +200,9 @@ def _submit(token: str) -> Response:
         return _check_page(answers, problems)
     for attempt in range(2):
         try:
-            # Deleted in the same flush as the request's rows (one round of the unit of work).
-            db.session.delete(draft)
+            # One DELETE by id: the unit of work would flush this one row on its own.
+            db.session.execute(sa.delete(EnrollmentDraft.__table__)
+                               .where(EnrollmentDraft.__table__.c.id == draft.id))
             request_row = operations.submit_request(answers, token, ctx)
             # Read before the commit expires the row: reading it after would start a second
             # transaction (on SQLite another write lock) just to load it again.
