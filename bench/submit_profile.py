@@ -2,7 +2,7 @@
 makes it, N prepared drafts (as `make bench` prepares them), each sent once through the test
 client, timed per request and profiled with cProfile.
 
-    .venv/bin/python -m bench.submit_profile [--count 300] [--profile] [--top 40] [--statements]
+    .venv/bin/python -m bench.submit_profile [--count 300] [--profile] [--statements] [--postgres]
 
 It prints milliseconds per submission, wall clock and CPU (on a shared machine the CPU figure is
 the steadier one).
@@ -33,13 +33,25 @@ def main() -> int:
                         help="count the SQL statements and print one submission's")
     parser.add_argument("--dump", default="", help="write the profile to this file")
     parser.add_argument("--sort", default="cumulative")
-    parser.add_argument("--database-url", default="", help="default: a throwaway SQLite file")
+    parser.add_argument("--postgres", action="store_true",
+                        help="on a throwaway PostgreSQL server instead of a SQLite file")
     args = parser.parse_args()
+    if args.postgres:
+        from bench.servers import throwaway_postgres
+
+        with throwaway_postgres() as url:
+            if url is None:
+                raise SystemExit("PostgreSQL is not installed")
+            return measure(args, url)
+    return measure(args, "")
+
+
+def measure(args: argparse.Namespace, database_url: str) -> int:
     folder = Path(tempfile.mkdtemp(prefix="lindungi-submit."))
     try:
         from bench.run import site_env
 
-        env = site_env(folder, args.database_url or f"sqlite:///{folder / 'db.sqlite3'}", 5000)
+        env = site_env(folder, database_url or f"sqlite:///{folder / 'db.sqlite3'}", 5000)
         environ = {**os.environ, **env}
         subprocess.run([str(BIN / "flask"), "--app", "lindungi", "db", "upgrade"],  # noqa: S603
                        cwd=ROOT, env=environ, check=True, capture_output=True)
