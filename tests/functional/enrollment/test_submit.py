@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from lindungi.audit.models import AuditEvent
-from lindungi.core.reference import is_valid_reference
+from lindungi.core.reference import is_valid_reference, new_reference
 from lindungi.enrollment import operations
 from lindungi.enrollment.answers import Answers
 from lindungi.enrollment.models import EnrollmentDraft, EnrollmentRequest, EnrollmentWorker
@@ -65,6 +66,23 @@ def test_sending_is_one_transaction_with_a_fixed_number_of_statements(app, clien
     # executemany): request, workers, status change, audit, outbox message.
     assert len(statements) <= 12, statements
     assert _count(app, EnrollmentRequest) == 1
+
+
+def test_a_reference_already_taken_is_drawn_again(app, client, monkeypatch) -> None:
+    """References are not looked up before the INSERT: the unique index refuses a taken one,
+    and the submit draws another in a fresh transaction."""
+    Flow(client, "en").send()
+    taken = _reference_shown(client, "en")
+    spare = new_reference(random.Random(2026))
+    fresh = iter([taken, spare])
+    monkeypatch.setattr(operations, "new_reference", lambda: next(fresh))
+    other = app.test_client()
+    flow = Flow(other, "en")
+    flow.up_to_check()
+    assert flow.submit(flow.submit_token()).location == "/en/daftar/selesai"
+    assert _reference_shown(other, "en") == spare != taken
+    assert _count(app, EnrollmentRequest) == 2 and _count(app, EnrollmentWorker) == 2
+    assert _count(app, EnrollmentDraft) == 0
 
 
 def test_second_tab_sending_after_the_first_gets_the_same_request(app, client) -> None:
