@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from flask import Flask
 from itsdangerous import URLSafeTimedSerializer
 
+from bench.review_queue import NAMES
 from bench.review_queue import fill as fill_requests
 from lindungi.content.models import Article, ArticleText, PublishStatus
 from lindungi.enrollment.models import EnrollmentDraft
@@ -101,8 +102,10 @@ class PreparedDraft:
 def prepare_drafts(app: Flask, template: dict, count: int, rng: random.Random
                    ) -> list[PreparedDraft]:
     """`count` drafts at the check step, each a copy of `template` (a complete draft's answers)
-    with its own worker NIK and submit token, and the cookie and CSRF token a browser would
-    hold for it."""
+    with its own workers (NIK, family card and name: each draft is another family, as on a
+    real day; copies of one person would make every request a possible duplicate of all the
+    earlier ones) and submit token, and the cookie and CSRF token a browser would hold for
+    it."""
     serializer = app.session_interface.get_signing_serializer(app)  # type: ignore[attr-defined]
     csrf_signer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="wtf-csrf-token")
     expires = utcnow() + timedelta(hours=2)
@@ -113,6 +116,8 @@ def prepare_drafts(app: Flask, template: dict, count: int, rng: random.Random
         workers = [dict(worker) for worker in data["workers"]]
         for worker in workers:
             worker["nik"] = _unique_nik(worker["nik"], rng, used)
+            worker["kk"] = f"{worker['kk'][:6]}{rng.randint(0, 10**10 - 1):010d}"
+            worker["full_name"] = f"{rng.choice(NAMES)} {rng.choice(NAMES)} {rng.choice(NAMES)}"
         data["workers"] = workers
         data["token"] = secrets.token_urlsafe(32)
         draft_id = secrets.token_urlsafe(32)

@@ -14,6 +14,9 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 
+# Imported for its effect: ``memory://`` rate-limit storage without a thread per request.
+from lindungi import ratelimit_memory  # noqa: F401
+
 
 class Base(so.DeclarativeBase):
     # Named constraints let Alembic alter tables on SQLite (batch mode) and PostgreSQL alike.

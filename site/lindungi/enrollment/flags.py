@@ -18,7 +18,12 @@ from lindungi.core.flags import (
     worker_codes,
 )
 from lindungi.core.parameters import ProgramParameters
-from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker, RequestStatus
+from lindungi.enrollment.models import (
+    OPEN_STATUSES,
+    EnrollmentRequest,
+    EnrollmentWorker,
+    RequestStatus,
+)
 from lindungi.extensions import db
 from lindungi.protection.columns import nik_index, person_index
 
@@ -91,17 +96,62 @@ def similar_requests(workers: Iterable[WorkerFacts],
             if row.nik_index not in people[row.person_index]]
 
 
-def submit_codes(workers: Sequence[WorkerFacts], on_date: date,
-                 params: ProgramParameters) -> list[str]:
-    """Every flag of a request about to be stored: each worker's own, a NIK given twice,
-    NIKs already in other requests (open ones are refused before this; registered or refused
-    ones may come back), and the same person in another request under another NIK."""
-    codes = [code for worker in workers for code in worker_codes(worker, on_date, params)]
-    niks = [worker.nik for worker in workers]
-    if niks_given_twice(niks):
-        codes.append("duplicate_here")
-    codes.extend(duplicate_code(other.status == RequestStatus.REGISTERED)
-                 for other in other_requests(niks))
-    if similar_requests(workers):
+@dataclass(frozen=True)
+class KnownAtSubmit:
+    """What other requests say about a request about to be stored, from one query."""
+
+    open_niks: frozenset[str]  # NIKs that a request still being handled (OPEN_STATUSES) names
+    codes: tuple[str, ...]  # "duplicate_request" / "duplicate_registered", "duplicate_similar"
+
+
+def known_at_submit(workers: Sequence[WorkerFacts]) -> KnownAtSubmit:
+    """One round trip for everything the submit needs to know about other requests: every
+    request naming one of these NIKs (with its status; a NIK names a handful at most), and
+    whether any request names one of these people under another NIK (existence only, LIMIT 1:
+    a person sent a thousand times costs the same as one; the review page lists them)."""
+    by_index = {nik_index(worker.nik): worker.nik for worker in workers}
+    people: dict[str, set[str]] = {}
+    for worker in workers:
+        person = person_of(worker)
+        if person is not None:
+            people.setdefault(person, set()).add(nik_index(worker.nik))
+    by_nik = (
+        sa.select(EnrollmentWorker.nik_index, EnrollmentRequest.status)
+        .join(EnrollmentRequest, EnrollmentWorker.request_id == EnrollmentRequest.id)
+        .where(EnrollmentWorker.nik_index.in_(sorted(by_index)))
+    )
+    statement: sa.Select | sa.CompoundSelect = by_nik
+    if people:
+        same_person = sa.or_(*(
+            sa.and_(EnrollmentWorker.person_index == person,
+                    EnrollmentWorker.nik_index.not_in(sorted(niks)))
+            for person, niks in sorted(people.items())))
+        similar = (sa.select(EnrollmentWorker.id).where(same_person).limit(1)
+                   .subquery("similar"))
+        statement = sa.union_all(
+            by_nik, sa.select(sa.null().label("nik_index"), sa.null().label("status"))
+            .select_from(similar))
+    open_niks, codes, similar_found = set(), [], False
+    for found_index, status in db.session.execute(statement):
+        if found_index is None:
+            similar_found = True
+            continue
+        status = RequestStatus(status)
+        codes.append(duplicate_code(status == RequestStatus.REGISTERED))
+        if status in OPEN_STATUSES:
+            open_niks.add(by_index[found_index])
+    if similar_found:
         codes.append("duplicate_similar")
-    return codes
+    return KnownAtSubmit(frozenset(open_niks), tuple(codes))
+
+
+def submit_codes(workers: Sequence[WorkerFacts], on_date: date, params: ProgramParameters,
+                 known: KnownAtSubmit) -> list[str]:
+    """Every flag of a request about to be stored: each worker's own, a NIK given twice,
+    NIKs already in other requests (an open one does not stop the request, see
+    operations.submit_problems; registered or refused ones may come back), and the same person
+    in another request under another NIK."""
+    codes = [code for worker in workers for code in worker_codes(worker, on_date, params)]
+    if niks_given_twice(worker.nik for worker in workers):
+        codes.append("duplicate_here")
+    return codes + list(known.codes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -18,6 +19,7 @@ from lindungi.enrollment.blueprint import bp
 from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, next_place
 from lindungi.enrollment.forms import ApplicantForm, ConsentForm, ContactForm, SubmitForm
 from lindungi.enrollment.limits import step_limit, submit_limit
+from lindungi.enrollment.models import EnrollmentDraft
 from lindungi.enrollment.operations import Problem
 from lindungi.enrollment.pages import (
     busy_page,
@@ -179,10 +181,10 @@ def submit() -> Response:
 
 
 def _submit(token: str) -> Response:
-    sent = operations.request_by_token(token)
+    sent = operations.reference_by_token(token)
     if sent is not None:  # a double click, a reload, a second tab: the same request
         # The session may already name a newer draft: leave it alone.
-        return _sent(sent.reference, forget_draft=False)
+        return _sent(sent, forget_draft=False)
     if not window.is_open():
         return leave_flow("enrollment.closed")
     draft, answers = current()
@@ -198,21 +200,24 @@ def _submit(token: str) -> Response:
         return _check_page(answers, problems)
     for attempt in range(2):
         try:
+            # One DELETE by id: the unit of work would flush this one row on its own.
+            db.session.execute(sa.delete(EnrollmentDraft.__table__)
+                               .where(EnrollmentDraft.__table__.c.id == draft.id))
             request_row = operations.submit_request(answers, token, ctx)
             # Read before the commit expires the row: reading it after would start a second
             # transaction (on SQLite another write lock) just to load it again.
             reference = request_row.reference
-            db.session.delete(draft)
             db.session.commit()
             return _sent(reference)
         except IntegrityError:
             # A parallel submit (another tab or app server) committed a moment ago: the same
             # token (the same request), or another request naming one of these NIKs (open_nik).
             # The second time round that other request is seen, and this one is stored flagged.
+            # (Or, about once in billions, a new reference that is taken: a new one is drawn.)
             db.session.rollback()
-            sent = operations.request_by_token(token)
+            sent = operations.reference_by_token(token)
             if sent is not None:
-                return _sent(sent.reference)
+                return _sent(sent)
             draft, answers = current()
             if draft is None or attempt:
                 break

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from lindungi.audit.models import AuditEvent
-from lindungi.core.reference import is_valid_reference
+from lindungi.core.reference import is_valid_reference, new_reference
 from lindungi.enrollment import operations
 from lindungi.enrollment.answers import Answers
 from lindungi.enrollment.models import EnrollmentDraft, EnrollmentRequest, EnrollmentWorker
@@ -58,10 +59,30 @@ def test_sending_is_one_transaction_with_a_fixed_number_of_statements(app, clien
     # the hook sees), nothing read again after the commit.
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
-    assert statements[-1].startswith("DELETE FROM enrollment_draft")
-    # 17: with the look-up of the possible-duplicate flag (same KK, date of birth and name).
-    assert len(statements) <= 17, statements
+    assert sum(s.startswith("DELETE FROM enrollment_draft") for s in statements) == 1
+    assert statements[-1].startswith("INSERT"), statements[-1]
+    # The token, the window, the draft, the notice version, other requests naming these NIKs or
+    # people (one query), the draft's deletion, then one INSERT per table (the workers in one
+    # executemany): request, workers, status change, audit, outbox message.
+    assert len(statements) <= 12, statements
     assert _count(app, EnrollmentRequest) == 1
+
+
+def test_a_reference_already_taken_is_drawn_again(app, client, monkeypatch) -> None:
+    """References are not looked up before the INSERT: the unique index refuses a taken one,
+    and the submit draws another in a fresh transaction."""
+    Flow(client, "en").send()
+    taken = _reference_shown(client, "en")
+    spare = new_reference(random.Random(2026))
+    fresh = iter([taken, spare])
+    monkeypatch.setattr(operations, "new_reference", lambda: next(fresh))
+    other = app.test_client()
+    flow = Flow(other, "en")
+    flow.up_to_check()
+    assert flow.submit(flow.submit_token()).location == "/en/daftar/selesai"
+    assert _reference_shown(other, "en") == spare != taken
+    assert _count(app, EnrollmentRequest) == 2 and _count(app, EnrollmentWorker) == 2
+    assert _count(app, EnrollmentDraft) == 0
 
 
 def test_second_tab_sending_after_the_first_gets_the_same_request(app, client) -> None:
@@ -95,14 +116,14 @@ def test_parallel_submit_that_loses_the_race_shows_the_winner(app, client, monke
         answers = Answers.from_json(db.session.scalar(sa.select(EnrollmentDraft)).data)
         winner = operations.submit_request(answers, token, worker_context(answers)).reference
         db.session.commit()
-    real = operations.request_by_token
+    real = operations.reference_by_token
     calls = []
 
     def not_yet_then_real(value: str):
         calls.append(value)
         return None if len(calls) == 1 else real(value)
 
-    monkeypatch.setattr(operations, "request_by_token", not_yet_then_real)
+    monkeypatch.setattr(operations, "reference_by_token", not_yet_then_real)
     # In the race both pass the checks before either commits.
     monkeypatch.setattr(operations, "submit_problems", lambda *args: [])
     response = flow.submit(token)
