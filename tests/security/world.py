@@ -66,6 +66,8 @@ class World:
     snapshot: Path | None = None
     # Pages that only a POST shows (client name, path, values besides the CSRF token).
     posted_pages: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    # Each POST endpoint's form as crawl.forms_by_endpoint found it (crawled once).
+    forms: dict[str, Any] | None = None
     _watcher: sqlite3.Connection | None = None
     _version: int = -1
     # PostgreSQL: the world's database, and the statement that puts it back (pg_snapshot.py).
