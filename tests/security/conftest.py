@@ -54,16 +54,26 @@ def signed_in(db_app: Flask) -> Callable[[Role], CheckingClient]:
 
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory, schema_template: Path) -> Iterator[World]:
-    """One app per test module with something behind every form (tests/security/world.py)."""
+@pytest.fixture(scope="session")
+def session_world(tmp_path_factory: pytest.TempPathFactory, schema_template: Path
+                  ) -> Iterator[World]:
+    """One app per test session (per xdist worker) with something behind every form
+    (tests/security/world.py): building it and crawling its forms takes seconds, and five
+    modules use it."""
     made = sqlite_world(tmp_path_factory.mktemp("world"), schema_template)
     yield made
     made.close()
 
 
 @pytest.fixture(scope="module")
-def pg_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(session_world: World) -> World:
+    """The world as it was saved, whatever a module before did to it."""
+    session_world.restore()
+    return session_world
+
+
+@pytest.fixture(scope="session")
+def session_pg_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """The same world in a database of its own on the PostgreSQL test server (tests marked
     postgres; skipped without LINDUNGI_TEST_POSTGRES_URL, which tests/run-suite.sh sets)."""
     if not os.environ.get("LINDUNGI_TEST_POSTGRES_URL"):
@@ -71,3 +81,9 @@ def pg_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     made = postgres_world(tmp_path_factory.mktemp("pg-world"))
     yield made
     made.close()
+
+
+@pytest.fixture(scope="module")
+def pg_world(session_pg_world: World) -> World:
+    session_pg_world.restore()
+    return session_pg_world

@@ -28,7 +28,16 @@ def viewers(app: Flask, rule: Rule) -> list[str]:
 
 def forms_by_endpoint(world: World) -> dict[str, FormSpec]:
     """Each POST endpoint's form, from the first page (least privileged viewer first) that
-    shows one. Found in the state the world was saved in; nothing here changes it."""
+    shows one, found in the state the world was saved in. Crawled once per world (several
+    modules ask); the world is put back first, and is left as it was saved."""
+    if world.forms is None:
+        world.restore()
+        world.forms = _crawl(world)
+        world.restore()
+    return dict(world.forms)
+
+
+def _crawl(world: World) -> dict[str, FormSpec]:
     app = world.app
     clients = {name: world.client(name) for name in
                ["applicant", "visitor", *(role.value for role in STAFF_ROLES)]}

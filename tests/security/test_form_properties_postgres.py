@@ -1,11 +1,7 @@
 """The form property test of test_form_properties.py on PostgreSQL, every POST route: the world
 in a database of its own, put back after every example that wrote (tests/security/world.py).
 PostgreSQL refuses what SQLite stores (NUL in text, over-long values in sized columns), so a gap
-in validation shows here as a 5xx.
-
-Fewer examples than SQLite's 300: measured on the shared two-core machine, 300 per route here
-took about 20 s a route (some 15 minutes of the suite with two workers), far over the suite's
-budget. NUL in every text field is sent on PostgreSQL by test_postgres_nul.py in any case."""
+in validation shows here as a 5xx. As many examples as on SQLite (fuzzing.EXAMPLES)."""
 
 from __future__ import annotations
 
@@ -17,8 +13,6 @@ from tests.security.test_form_properties import POST_ENDPOINTS, form_for, fuzz_f
 from tests.security.world import World
 
 pytestmark = pytest.mark.postgres
-
-POSTGRES_FORM_EXAMPLES = 50
 
 
 @pytest.fixture(scope="module")
@@ -34,4 +28,4 @@ def forms(world: World) -> dict[str, FormSpec]:
 @pytest.mark.parametrize("endpoint", POST_ENDPOINTS)
 def test_hostile_values_in_every_form_on_postgres(world: World, forms: dict[str, FormSpec],
                                                   endpoint: str) -> None:
-    fuzz_form(world, form_for(world, forms, endpoint), POSTGRES_FORM_EXAMPLES)
+    fuzz_form(world, form_for(world, forms, endpoint))

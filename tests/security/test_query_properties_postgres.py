@@ -1,7 +1,6 @@
 """The query-string property test of test_query_properties.py on PostgreSQL, every GET route,
-against the world in a database of its own (tests/security/world.py). Fewer examples than on
-SQLite (the time budget, as for the forms); NULs in the query string of every route are sent on
-PostgreSQL by test_postgres_nul.py in any case."""
+against the world in a database of its own (tests/security/world.py), with as many examples as
+on SQLite (fuzzing.EXAMPLES)."""
 
 from __future__ import annotations
 
@@ -12,8 +11,6 @@ from tests.security.world import World
 
 pytestmark = pytest.mark.postgres
 
-POSTGRES_QUERY_EXAMPLES = 30
-
 
 @pytest.fixture(scope="module")
 def world(pg_world: World) -> World:
@@ -22,4 +19,4 @@ def world(pg_world: World) -> World:
 
 @pytest.mark.parametrize("endpoint", GET_ENDPOINTS)
 def test_hostile_query_strings_on_postgres(world: World, endpoint: str) -> None:
-    fuzz_query(world, endpoint, POSTGRES_QUERY_EXAMPLES)
+    fuzz_query(world, endpoint)

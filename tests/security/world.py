@@ -11,6 +11,7 @@ an example that signs out or sends the draft does not change the next one."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,12 @@ from tests.support.enrollment import NOW, Flow
 from tests.support.staff import create_request, csrf_token, sign_in_as
 
 GENEROUS = "100000 per minute"
+# The table a write statement names (as SQLAlchemy and the app's own SQL write them).
+_WRITTEN_TABLE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)'
+    r'\s+(?:"?\w+"?\.)?"?(\w+)', re.IGNORECASE)
+# Statements that write no row: transaction control and connection settings.
+_NO_ROWS = ("SELECT", "SHOW", "SAVEPO", "RELEAS", "BEGIN", "COMMIT", "ROLLBA", "PRAGMA", "SET ")
 STAFF_ROLES = (Role.COMMUNICATIONS, Role.REVIEWER, Role.ADMIN)
 
 
@@ -62,6 +69,8 @@ class World:
     snapshot: Path | None = None
     # Pages that only a POST shows (client name, path, values besides the CSRF token).
     posted_pages: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    # Each POST endpoint's form as crawl.forms_by_endpoint found it (crawled once).
+    forms: dict[str, Any] | None = None
     _watcher: sqlite3.Connection | None = None
     _version: int = -1
     # PostgreSQL: the world's database, and the statement that puts it back (pg_snapshot.py).
@@ -69,14 +78,30 @@ class World:
     pg_restore: str | None = None
     _writes: int = 0  # statements that may have written, seen on the app's engine
     _writes_seen: int = 0
+    # Tables named by the write statements since the last restore; None once a statement that
+    # may write named none we could read (then every table counts as written).
+    _written: set[str] | None = field(default_factory=set)
 
     def __post_init__(self) -> None:
         with self.app.app_context():
             sa.event.listen(db.engine, "before_cursor_execute", self._saw_statement)
 
     def _saw_statement(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip()[:6].upper().startswith(("SELECT", "SHOW", "SAVEPO", "RELEAS")):
-            self._writes += 1
+        head = statement.lstrip()[:6].upper()
+        if head.startswith(("SELECT", "SHOW", "SAVEPO", "RELEAS")):
+            return
+        self._writes += 1
+        if head.startswith(_NO_ROWS) or self._written is None:
+            return
+        table = _WRITTEN_TABLE.match(statement)
+        if table is None:
+            self._written = None
+        else:
+            self._written.add(table.group(1))
+
+    def written_tables(self) -> set[str] | None:
+        """The tables written since the last restore (None: any may have been)."""
+        return None if self._written is None else set(self._written)
 
     @property
     def sqlite_file(self) -> str | None:
@@ -134,6 +159,7 @@ class World:
                 finally:
                     raw.close()
             self.changed()
+            self._written = set()
             return
         if self.snapshot is None or self.sqlite_file is None:
             return
@@ -141,6 +167,7 @@ class World:
             db.session.remove()
         _copy(str(self.snapshot), self.sqlite_file)
         self.changed()  # the copy itself is not a change
+        self._written = set()
 
     def _disconnect(self) -> None:
         """No connection of the app's may stay open on a database that is copied or dropped."""

@@ -14,6 +14,7 @@ from functools import cache
 # never sets a password (nearly all of them) should not hold them.
 
 MIN_SCORE = 3
+ZXCVBN_MAX_LENGTH = 72  # zxcvbn() raises ValueError for longer passwords
 # Words an attacker tries first against this site.
 SITE_WORDS = ("lindungi", "makassar", "makassarkota", "bpjs", "ketenagakerjaan", "pemkot",
               "sulsel", "staf", "admin")
@@ -35,5 +36,6 @@ def too_guessable(password: str, email: str = "") -> bool:
         return True
     local = email.split("@")[0] if email else ""
     known = [word for word in (*SITE_WORDS, email.lower(), local.lower()) if word]
-    # zxcvbn slows down on very long input; past 100 characters a password is long enough.
-    return zxcvbn(password[:100], user_inputs=known)["score"] < MIN_SCORE
+    # zxcvbn refuses input past 72 characters (ValueError: a 500 on every password form) and
+    # slows down on long input; a password's first 72 characters are long enough to score.
+    return zxcvbn(password[:ZXCVBN_MAX_LENGTH], user_inputs=known)["score"] < MIN_SCORE
