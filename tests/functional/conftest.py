@@ -13,10 +13,10 @@ from flask import Flask
 from flask_migrate import upgrade
 
 from lindungi.enrollment.models import EnrollmentRequest
-from lindungi.extensions import db
+from lindungi.extensions import db, limiter
 from lindungi.staff.models import Role, StaffUser
 from tests.support.checking import CheckingClient
-from tests.support.staff import create_request, sign_in_as
+from tests.support.staff import TIMED_START, create_request, sign_in_as
 
 
 @pytest.fixture
@@ -80,3 +80,13 @@ def make_postgres_app(make_app: Callable[..., Flask]) -> Iterator[Callable[..., 
             db.session.remove()
             _drop_everything()
             db.engine.dispose()
+
+
+@pytest.fixture
+def timed_app(make_app: Callable[..., Flask]) -> Flask:
+    """An app whose clock stands at TIMED_START (sign-in codes, re-authentication windows: the
+    test moves app.config["NOW"] on), with the rate limits' counts cleared."""
+    app = make_app(NOW=TIMED_START)
+    with app.app_context():
+        limiter.reset()
+    return app

@@ -154,6 +154,10 @@ def fixed_now(year: int, month: int, day: int, hour: int = 2) -> datetime:
     return datetime(year, month, day, hour, tzinfo=UTC)
 
 
+# Where the `timed_app` fixture's clock stands (tests move it on through app.config["NOW"]).
+TIMED_START = fixed_now(2026, 2, 13)
+
+
 class AuthActions:
     """flaskr's `auth` helper for one test client: auth.login(role=...) makes an account of
     that role and signs the client in as it; auth.logout() signs out through the real form."""

@@ -6,28 +6,19 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
-import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from lindungi.audit.models import AuditEvent
 from lindungi.enrollment.models import EnrollmentRequest, EnrollmentWorker
-from lindungi.extensions import db, limiter
+from lindungi.extensions import db
 from lindungi.staff.models import Role
 from tests.support.checking import soup_of
-from tests.support.staff import create_request, current_code, fixed_now, sign_in_as
+from tests.support.staff import TIMED_START, create_request, current_code, sign_in_as
 
-START = fixed_now(2026, 2, 13)
+START = TIMED_START
 NIK = "7371011506850001"
 NEW_NIK = "7371011506850009"
-
-
-@pytest.fixture
-def timed_app(make_app) -> Flask:
-    app = make_app(NOW=START)
-    with app.app_context():
-        limiter.reset()
-    return app
 
 
 def held(app: Flask) -> list[tuple[object, ...]]:

@@ -13,23 +13,21 @@ from flask import Flask
 
 from lindungi.audit.models import AuditEvent
 from lindungi.config import ConfigError, check_production
-from lindungi.extensions import db, limiter
+from lindungi.extensions import db
 from lindungi.outbox.models import Channel, MessageKind, OutboxMessage
 from lindungi.staff.models import Role, StaffUser
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
-from tests.support.staff import csrf_token, current_code, export_approved, fixed_now, sign_in_as
+from tests.support.staff import (
+    TIMED_START,
+    csrf_token,
+    current_code,
+    export_approved,
+    sign_in_as,
+)
 
-START = fixed_now(2026, 2, 13)
+START = TIMED_START
 NEW_PASSWORD = "kapal pinisi berlayar ke selayar"
-
-
-@pytest.fixture
-def timed_app(make_app) -> Flask:
-    app = make_app(NOW=START)
-    with app.app_context():
-        limiter.reset()
-    return app
 
 
 def stored(app: Flask, user_id: int) -> StaffUser:

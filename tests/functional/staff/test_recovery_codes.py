@@ -7,27 +7,24 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
-import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from lindungi.audit.models import AuditEvent
-from lindungi.extensions import db, limiter
+from lindungi.extensions import db
 from lindungi.staff.models import RecoveryCode, Role
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
-from tests.support.staff import csrf_token, current_code, enrol_two_factor, fixed_now, sign_in_as
+from tests.support.staff import (
+    TIMED_START,
+    csrf_token,
+    current_code,
+    enrol_two_factor,
+    sign_in_as,
+)
 
-START = fixed_now(2026, 2, 13)
+START = TIMED_START
 RENEW = "/staf/dua-langkah/kode-cadangan"
-
-
-@pytest.fixture
-def timed_app(make_app) -> Flask:
-    app = make_app(NOW=START)
-    with app.app_context():
-        limiter.reset()
-    return app
 
 
 def renew(client):

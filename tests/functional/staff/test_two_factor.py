@@ -21,22 +21,14 @@ from lindungi.staff.models import RecoveryCode, Role, StaffUser
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
 from tests.support.staff import (
+    TIMED_START,
     csrf_token,
     current_code,
     enrol_two_factor,
-    fixed_now,
     sign_in_as,
 )
 
-START = fixed_now(2026, 2, 13)
-
-
-@pytest.fixture
-def timed_app(make_app) -> Flask:
-    app = make_app(NOW=START)
-    with app.app_context():
-        limiter.reset()
-    return app
+START = TIMED_START
 
 
 def post_password(client, email: str, password: str = STAFF_PASSWORD, next_: str = ""):

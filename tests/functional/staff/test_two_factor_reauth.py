@@ -11,22 +11,14 @@ import pyotp
 import pytest
 from flask import Flask
 
-from lindungi.extensions import db, limiter
+from lindungi.extensions import db
 from lindungi.staff.models import Role, StaffUser
 from tests.support.apps import STAFF_PASSWORD
 from tests.support.checking import soup_of
-from tests.support.staff import fixed_now
+from tests.support.staff import TIMED_START
 
-START = fixed_now(2026, 2, 13)
+START = TIMED_START
 LATER = START + timedelta(minutes=11)
-
-
-@pytest.fixture
-def timed_app(make_app) -> Flask:
-    app = make_app(NOW=START)
-    with app.app_context():
-        limiter.reset()
-    return app
 
 
 def signed_in_at_start(app: Flask, user: StaffUser):
