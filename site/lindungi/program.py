@@ -3,6 +3,7 @@ settings applied, and the city's calendar day (every age and deadline counts in 
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from flask import current_app, has_app_context
@@ -19,11 +20,14 @@ def program_parameters() -> ProgramParameters:
     if not has_app_context():
         return DEFAULT
     cfg = current_app.config
-    return DEFAULT.with_overrides(
-        min_age=int(cfg["PROGRAM_MIN_AGE"]),
-        max_age=int(cfg["PROGRAM_MAX_AGE"]),
-        kpj_length=int(cfg["KPJ_LENGTH"]),
-    )
+    return _with_settings(int(cfg["PROGRAM_MIN_AGE"]), int(cfg["PROGRAM_MAX_AGE"]),
+                          int(cfg["KPJ_LENGTH"]))
+
+
+@functools.lru_cache(maxsize=8)
+def _with_settings(min_age: int, max_age: int, kpj_length: int) -> ProgramParameters:
+    # One object per configuration: the figures computed from it are kept per object.
+    return DEFAULT.with_overrides(min_age=min_age, max_age=max_age, kpj_length=kpj_length)
 
 
 def city_today() -> date:

@@ -18,6 +18,7 @@ from lindungi import formatting
 from lindungi.assets import static_url
 from lindungi.content import prerender, web
 from lindungi.content.sections import CATEGORY_LABELS, category_slug
+from lindungi.fragments import cached_fragment
 from lindungi.i18n import LANGUAGE_NAMES, other_languages
 from lindungi.program import program_parameters
 from lindungi.public import helpers
@@ -64,6 +65,7 @@ def official_host() -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals["cached_fragment"] = cached_fragment
     app.jinja_env.filters.update(
         datetime_wita=lambda value: formatting.format_datetime_wita(value, locale_code()),
         date_long=lambda value: formatting.format_date_long(value, locale_code()),

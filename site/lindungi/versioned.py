@@ -14,6 +14,7 @@ the session (loaded whole, nothing lazy left) so no later request's session ever
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -75,6 +76,18 @@ def cached(key: Hashable, load: Callable[[], T]) -> T:
         return load()
     store: VersionedData = current_app.extensions[EXTENSION]
     return store.get(_version(), key, load)
+
+
+def per_version(function: Callable[..., T]) -> Callable[..., T]:
+    """`function(*args)` computed once per content version for each set of arguments (they
+    must be hashable and say everything the result depends on besides content and settings,
+    such as the language). Its result is shared: callers must not change it."""
+    @functools.wraps(function)
+    def wrapper(*args: Hashable) -> T:
+        return cached((function.__module__, function.__qualname__, *args),
+                      lambda: function(*args))
+
+    return wrapper
 
 
 def detached(value: T) -> T:

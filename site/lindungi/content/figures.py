@@ -6,7 +6,9 @@ formatted values from here, so no figure is typed in a template or an article.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from flask import has_app_context
 
@@ -24,10 +26,17 @@ def format_figure(figure: Figure, locale: str) -> str:
     return formatting.format_number(figure.value, locale)
 
 
-def configured_figures(locale: str, params: ProgramParameters | None = None) -> dict[str, str]:
+def configured_figures(locale: str, params: ProgramParameters | None = None
+                       ) -> Mapping[str, str]:
     """The figures' ``[[key]]`` texts in `locale`: these follow from the configuration only."""
-    found = figures(params or program_parameters())
-    return {key: format_figure(figure, locale) for key, figure in found.items()}
+    return _formatted(locale, params or program_parameters())
+
+
+@functools.lru_cache(maxsize=16)
+def _formatted(locale: str, params: ProgramParameters) -> Mapping[str, str]:
+    # The same language and parameters give the same texts: formatted once per process.
+    return MappingProxyType({key: format_figure(figure, locale)
+                             for key, figure in figures(params).items()})
 
 
 def setting_tokens(locale: str) -> dict[str, str]:

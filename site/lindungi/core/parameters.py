@@ -8,7 +8,10 @@ Pages refer to figures as ``[[key]]`` tokens resolved through :func:`figures`.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 from lindungi.core.i18n import N_
@@ -125,10 +128,7 @@ class ProgramParameters:
     @classmethod
     def source_of(cls, name: str) -> str:
         """The regulation or assumption behind a stored field."""
-        for f in dataclasses.fields(cls):
-            if f.name == name:
-                return str(f.metadata["source"])
-        raise KeyError(name)
+        return _SOURCES[name]
 
     # Derived figures.
 
@@ -195,6 +195,8 @@ class ProgramParameters:
 
 
 DEFAULT = ProgramParameters()
+# Each stored field's source, read once: pages ask for them on every figure they show.
+_SOURCES = {f.name: str(f.metadata["source"]) for f in dataclasses.fields(ProgramParameters)}
 
 
 @dataclass(frozen=True)
@@ -284,8 +286,10 @@ def _combined_source(names: tuple[str, ...]) -> str:
     return "; ".join(sources)
 
 
-def figures(params: ProgramParameters = DEFAULT) -> dict[str, Figure]:
-    """All figures by ``[[key]]`` name. Keys are part of the page content: add, never rename."""
+@functools.lru_cache(maxsize=16)
+def figures(params: ProgramParameters = DEFAULT) -> Mapping[str, Figure]:
+    """All figures by ``[[key]]`` name. Keys are part of the page content: add, never rename.
+    The same parameters give the same figures: computed once for each, read-only."""
     result: dict[str, Figure] = {}
     for kind, names in _STORED.items():
         for name in names:
@@ -294,7 +298,7 @@ def figures(params: ProgramParameters = DEFAULT) -> dict[str, Figure]:
         result[key] = Figure("money", getattr(params, key), _combined_source(inputs))
     # The call centre is a short dialling code; pages show it as a plain number.
     result["call_centre"] = Figure("number", int(params.call_centre), SRC_CALL_CENTRE)
-    return result
+    return MappingProxyType(result)
 
 
 @dataclass(frozen=True)

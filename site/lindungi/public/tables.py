@@ -3,6 +3,7 @@ each figure comes from. Labels are here; amounts never are."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask import current_app
@@ -13,6 +14,7 @@ from lindungi.content.figures import format_figure
 from lindungi.core import parameters as p
 from lindungi.core.parameters import contribution_table, figures
 from lindungi.program import program_parameters
+from lindungi.versioned import per_version
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,14 @@ def source_label(source: str) -> str:
     return "; ".join(str(SOURCE_LABELS.get(part, part)) for part in source.split("; "))
 
 
-def figure_rows(keys: list[tuple[str, object]], locale: str) -> list[TableRow]:
+# Every figure table by name: the program pages' and "who".
+FIGURE_TABLES = {**PROGRAM_FIGURES, "who": WHO_FIGURES}
+
+
+@per_version
+def figure_rows(table: str, locale: str) -> list[TableRow]:
+    """The rows of FIGURE_TABLES[table] in `locale`."""
+    keys = FIGURE_TABLES[table]
     found = figures(program_parameters())
     return [
         TableRow(str(label), format_figure(found[key], locale), _condition(key, found, locale),
@@ -84,7 +93,7 @@ def figure_rows(keys: list[tuple[str, object]], locale: str) -> list[TableRow]:
     ]
 
 
-def _condition(key: str, found: dict[str, p.Figure], locale: str) -> str:
+def _condition(key: str, found: Mapping[str, p.Figure], locale: str) -> str:
     """A figure that is paid only under a condition is never shown without it."""
     if key == "jkm_total":  # the full JKM amount only after the minimum membership
         return gettext("After at least %(months)s months of membership. Before that, the "
@@ -101,6 +110,7 @@ def _figure_source(key: str, figure: p.Figure) -> str:
     return source_label(figure.source)
 
 
+@per_version
 def contribution_rows(locale: str, program: str | None = None) -> list[TableRow]:
     """"What the city pays for you": one row per program, each with its basis and regulation."""
     rows = []
@@ -117,6 +127,7 @@ def contribution_rows(locale: str, program: str | None = None) -> list[TableRow]
     return rows
 
 
+@per_version
 def contribution_totals(locale: str) -> list[TableRow]:
     found = figures(program_parameters())
     return [

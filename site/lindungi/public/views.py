@@ -51,7 +51,7 @@ def benefits() -> str:
         "public/benefits.html", "manfaat",
         contributions=tables.contribution_rows(locale),
         totals=tables.contribution_totals(locale),
-        who=tables.figure_rows(tables.WHO_FIGURES, locale),
+        who=tables.figure_rows("who", locale),
         programs=["jkk", "jkm", "jht"],
     )
 
@@ -63,7 +63,7 @@ def program(program: str) -> str:
     return _render_page(
         "public/program.html", program, program=program,
         contributions=tables.contribution_rows(locale, program),
-        figures_table=tables.figure_rows(tables.PROGRAM_FIGURES[program], locale),
+        figures_table=tables.figure_rows(program, locale),
     )
 
 
