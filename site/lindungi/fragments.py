@@ -30,4 +30,5 @@ def cached_fragment(*key: Hashable, caller: Callable[[], str]) -> Markup:
     from lindungi.templating import locale_code
 
     full_key = ("fragment", locale_code(), current_lang(), *key)
-    return versioned.cached(full_key, lambda: Markup(caller()))  # noqa: S704 - as above
+    return versioned.cached(full_key, lambda: Markup(caller()),  # noqa: S704 - as above
+                            store=versioned.FRAGMENTS)

@@ -30,6 +30,11 @@ EXTENSION = "versioned_data"
 # stored HTML) is about 150 KB, an article with its neighbours and related ones about 90 KB, so
 # at most some 30 MB per worker (gunicorn workers stay under 120 MB, issue 12).
 MAX_ENTRIES = 200
+# Rendered pieces of pages (lindungi.fragments) in a store of their own, so that a visit to many
+# news pages does not push the query results out: a news item is about 1 KB, the longest page
+# body about 30 KB, so at most some 15 MB in practice.
+FRAGMENTS = "versioned_fragments"
+MAX_FRAGMENTS = 1000
 
 
 class VersionedData:
@@ -70,12 +75,12 @@ def usable() -> bool:
             and EXTENSION in current_app.extensions)
 
 
-def cached(key: Hashable, load: Callable[[], T]) -> T:
+def cached(key: Hashable, load: Callable[[], T], store: str = EXTENSION) -> T:
     """`load()`'s result for this content version: from this process when already loaded."""
     if not usable():
         return load()
-    store: VersionedData = current_app.extensions[EXTENSION]
-    return store.get(_version(), key, load)
+    kept: VersionedData = current_app.extensions[store]
+    return kept.get(_version(), key, load)
 
 
 def per_version(function: Callable[..., T]) -> Callable[..., T]:
@@ -106,3 +111,4 @@ def detached(value: T) -> T:
 
 def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = VersionedData()
+    app.extensions[FRAGMENTS] = VersionedData(MAX_FRAGMENTS)
