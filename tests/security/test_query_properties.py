@@ -62,6 +62,8 @@ def fuzz_query(world: World, endpoint: str, examples: int = EXAMPLES) -> None:
     name = viewers(app, rule)[0]
     page = world.client(name).get(path, check=False)
     assert page.status_code < 500, path
+    bare, cookie = world.request_client(name)  # the client the examples use: signed in alike
+    assert bare.get(path, headers=cookie).status_code == page.status_code, path
     known = own_parameters(page.get_data(as_text=True), path) if page.mimetype == "text/html" \
         else set()
     parameter = st.sampled_from(sorted(known) + OTHER_NAMES)
@@ -73,9 +75,10 @@ def fuzz_query(world: World, endpoint: str, examples: int = EXAMPLES) -> None:
            cookie=st.booleans())
     def send(query: list[tuple[str, str]], htmx: bool, cookie: bool) -> None:
         public = not rule.rule.startswith("/staf")
-        client = world.client(name if cookie or not public else "visitor")
-        response = client.get(path, query_string=query, check=False,
-                              headers={"HX-Request": "true"} if htmx else {})
+        client, headers = world.request_client(name if cookie or not public else "visitor")
+        if htmx:
+            headers["HX-Request"] = "true"
+        response = client.get(path, query_string=query, check=False, headers=headers)
         response.close()
         assert response.status_code < 500, (path, query)
 
