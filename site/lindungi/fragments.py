@@ -15,20 +15,26 @@ What goes in must not depend on the visitor: no session, no CSRF token."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 
-from flask import g
+from flask import g, request
 from markupsafe import Markup
 
 from lindungi import versioned
 from lindungi.i18n import current_lang
 
 
-def cached_fragment(*key: Hashable, caller: Callable[[], str]) -> Markup:
+def cached_fragment(*key: Hashable, caller: Callable[[], str], per_address: bool = False
+                    ) -> Markup:
+    """`per_address`: the piece depends on the whole address (path and query string), which
+    goes into the key as a digest: a hostile query string of any length then costs 16 bytes."""
     if g.get("editor_preview") is not None:
         return Markup(caller())  # noqa: S704 - rendered by our autoescaping templates
     from lindungi.templating import locale_code
 
     full_key = ("fragment", locale_code(), current_lang(), *key)
+    if per_address:
+        full_key += (hashlib.blake2b(request.full_path.encode(), digest_size=16).digest(),)
     return versioned.cached(full_key, lambda: Markup(caller()),  # noqa: S704 - as above
                             store=versioned.FRAGMENTS)

@@ -4,8 +4,9 @@ The content version (pagecache.version: a file under instance/ or one Redis key,
 app server) is replaced after every commit that changes what public pages show, and moves on by
 itself when a scheduled article goes live or a pinned notice ends. Query results kept under it
 are therefore never older than the version every server reads: when another server publishes,
-the next request here sees a new version and loads again. Pages are still rendered per request
-(that is the page cache's job, not this one's); this only spares the queries and the ORM.
+the next request here sees a new version and loads again. Pages are still put together per
+request (whole pages are the page cache's job); what is kept here are query results and, in a
+store of their own, the rendered pieces that are the same for every visitor (fragments.py).
 
 Only reads of GET and HEAD requests use it: a request that changes content reads its own
 uncommitted rows. What is kept must not be changed by its readers: ORM objects are detached from
@@ -20,7 +21,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, g, has_request_context, request
+from flask import Flask, current_app, g
+from flask.globals import _cv_app, _cv_request
 
 from lindungi.extensions import db
 
@@ -35,6 +37,7 @@ MAX_ENTRIES = 200
 # body about 30 KB, so at most some 15 MB in practice.
 FRAGMENTS = "versioned_fragments"
 MAX_FRAGMENTS = 1000
+_STATE = "lindungi_versioned"  # on g: the request it was worked out for, and its state
 
 
 class VersionedData:
@@ -71,16 +74,36 @@ def _version() -> Hashable:
 
 
 def usable() -> bool:
-    return (has_request_context() and request.method in ("GET", "HEAD")
-            and EXTENSION in current_app.extensions)
+    return _request_state() is not None
+
+
+def _request_state() -> tuple[dict[str, Any], Hashable] | None:
+    """(the app's extensions, this request's content version) for a GET or HEAD request of an
+    app with the stores, else None. Worked out once per request and read through the context
+    variables directly: a page asks some twenty times, and each proxy costs more than the look-up
+    it guards. Kept beside the request it was made for (a test may run several requests in one
+    app context)."""
+    app_ctx, request_ctx = _cv_app.get(None), _cv_request.get(None)
+    if app_ctx is None or request_ctx is None:
+        return None
+    kept = app_ctx.g.__dict__.get(_STATE)
+    if kept is not None and kept[0] is request_ctx.request:
+        return kept[1]
+    state = None
+    if request_ctx.request.method in ("GET", "HEAD") and EXTENSION in app_ctx.app.extensions:
+        state = (app_ctx.app.extensions, _version())
+    app_ctx.g.__dict__[_STATE] = (request_ctx.request, state)
+    return state
 
 
 def cached(key: Hashable, load: Callable[[], T], store: str = EXTENSION) -> T:
     """`load()`'s result for this content version: from this process when already loaded."""
-    if not usable():
+    state = _request_state()
+    if state is None:
         return load()
-    kept: VersionedData = current_app.extensions[store]
-    return kept.get(_version(), key, load)
+    extensions, version = state
+    kept: VersionedData = extensions[store]
+    return kept.get(version, key, load)
 
 
 def per_version(function: Callable[..., T]) -> Callable[..., T]:

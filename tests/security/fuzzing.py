@@ -23,11 +23,8 @@ from werkzeug.test import encode_multipart
 from lindungi.extensions import db
 from tests.security.discovery import FormSpec
 
+# Per form and per query route, on SQLite and on PostgreSQL alike.
 EXAMPLES = 300
-# The same on PostgreSQL: what only PostgreSQL refuses (NUL, over-long values in sized columns)
-# shows there as a 5xx.
-POSTGRES_FORM_EXAMPLES = EXAMPLES
-POSTGRES_QUERY_EXAMPLES = EXAMPLES
 # derandomize: the same examples on every run, so CI never fails on a new draw; no deadline,
 # since a shared two-core machine makes single requests slow now and then; no shrinking (minutes
 # of requests): a failure shows the example as drawn.

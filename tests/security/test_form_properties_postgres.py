@@ -1,7 +1,7 @@
 """The form property test of test_form_properties.py on PostgreSQL, every POST route: the world
 in a database of its own, put back after every example that wrote (tests/security/world.py).
 PostgreSQL refuses what SQLite stores (NUL in text, over-long values in sized columns), so a gap
-in validation shows here as a 5xx. fuzzing.POSTGRES_FORM_EXAMPLES examples each (SQLite: 300)."""
+in validation shows here as a 5xx. fuzzing.EXAMPLES examples each, as on SQLite."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from tests.security.crawl import forms_by_endpoint
 from tests.security.discovery import FormSpec
-from tests.security.fuzzing import POSTGRES_FORM_EXAMPLES
 from tests.security.test_form_properties import POST_ENDPOINTS, form_for, fuzz_form
 from tests.security.world import World
 
@@ -29,4 +28,4 @@ def forms(world: World) -> dict[str, FormSpec]:
 @pytest.mark.parametrize("endpoint", POST_ENDPOINTS)
 def test_hostile_values_in_every_form_on_postgres(world: World, forms: dict[str, FormSpec],
                                                   endpoint: str) -> None:
-    fuzz_form(world, form_for(world, forms, endpoint), POSTGRES_FORM_EXAMPLES)
+    fuzz_form(world, form_for(world, forms, endpoint))

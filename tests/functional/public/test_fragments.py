@@ -91,3 +91,19 @@ def test_the_editors_preview_is_rendered_every_time(app: Flask) -> None:
         cached_fragment("test-piece", caller=caller)
         cached_fragment("test-piece", caller=caller)
         assert len(calls) == 3
+
+
+def test_the_head_follows_the_address(app: Flask) -> None:
+    client = app.test_client()
+    for _ in range(2):
+        for query, canonical in (("", "/id/berita"), ("?page=2", "/id/berita?page=2")):
+            head = soup_of(client.get(f"/id/berita{query}")).select_one("head")
+            assert head.select_one("link[rel=canonical]")["href"].endswith(canonical), query
+
+
+def test_a_long_query_string_is_kept_as_a_short_key(app: Flask) -> None:
+    client = app.test_client()
+    client.get("/id/faq?x=" + "a" * 50_000)
+    store = app.extensions["versioned_fragments"]
+    assert store.entries
+    assert max(len(repr(key)) for key in store.entries) < 200
