@@ -2,7 +2,7 @@
 every status, an article and a page with two revisions each, accounts to change, and a visitor
 whose request draft has reached the check page. The database is copied once set up, so a test
 can put it back after each example that wrote to it: on SQLite with the backup API (a millisecond
-or two), on PostgreSQL from copies of its tables in one round trip (tests/security/pg_snapshot.py;
+or two), on PostgreSQL from copies of its tables in one round trip (tests/support/pg_snapshot.py;
 about 6 ms, where dropping the database and copying it back from a template took about 80).
 
 Clients are named: "visitor" (no session), "applicant" (the draft), and each role's value. Each
@@ -29,9 +29,8 @@ from lindungi.outbox.operations import queue_message
 from lindungi.outbox.texts import MessageText
 from lindungi.staff import accounts
 from lindungi.staff.models import Role
-from tests.security import pg_snapshot
 from tests.security.discovery import forms_on
-from tests.support import postgres_apps
+from tests.support import pg_snapshot, postgres_apps
 from tests.support.apps import STAFF_PASSWORD, base_config, database_for_test
 from tests.support.checking import CheckingClient
 from tests.support.editor import article_values, post_article

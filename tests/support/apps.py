@@ -74,8 +74,7 @@ def database_for_test(folder: Path, schema: Path) -> dict[str, Any]:
     if postgres_apps.wanted():
         named = folder / "postgres-database"
         if not named.exists():
-            named.write_text(postgres_apps.create(postgres_apps.new_name("test"),
-                                                  template=schema.read_text()))
+            named.write_text(postgres_apps.test_database(schema.read_text()))
         return {"SQLALCHEMY_DATABASE_URI": named.read_text()}
     shutil.copy(schema, folder / DATABASE_FILE)
     return {}
@@ -109,8 +108,7 @@ def copy_seeded_content(app: Flask, seeded: Path) -> None:
         db.engine.dispose()  # no connection may hold the file we are about to replace
     url = app.config["SQLALCHEMY_DATABASE_URI"]
     if postgres_apps.wanted():
-        marker = (seeded / "postgres-template").read_text()
-        postgres_apps.create(postgres_apps.database_of(url), template=marker)
+        postgres_apps.load_seeded(url, (seeded / "postgres-template").read_text())
     else:
         shutil.copy(seeded / DATABASE_FILE, url.removeprefix("sqlite:///"))
     shutil.copytree(seeded / "media", app.config["MEDIA_DIR"], dirs_exist_ok=True)

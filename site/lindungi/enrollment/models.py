@@ -217,7 +217,13 @@ def _index_nik(worker: EnrollmentWorker, value: str | None, _old: object,
 def _index_person(_mapper: object, _connection: object, worker: EnrollmentWorker) -> None:
     """Keep the person's blind index in step with KK, date of birth and name (a correction or
     an erasure changes them)."""
-    if worker.kk and worker.birth_date is not None and worker.full_name:
-        worker.person_index = person_index(worker.kk, worker.birth_date, worker.full_name)
-    else:
-        worker.person_index = None
+    worker.person_index = person_index_of(worker.kk, worker.birth_date, worker.full_name)
+
+
+def person_index_of(kk: str | None, birth_date: date | None, full_name: str | None
+                    ) -> str | None:
+    """The person's blind index (same KK, date of birth and name), or None while one of them
+    is missing (an erased worker has none). Rows inserted through Core use it too."""
+    if kk and birth_date is not None and full_name:
+        return person_index(kk, birth_date, full_name)
+    return None

@@ -21,11 +21,12 @@ from lindungi.enrollment.models import (
     RequestStatus,
     Sex,
     StatusChange,
+    person_index_of,
 )
 from lindungi.extensions import db
 from lindungi.outbox import notices
 from lindungi.outbox.models import Channel
-from lindungi.protection.columns import nik_index, person_index
+from lindungi.protection.columns import nik_index
 from lindungi.timeutil import utcnow
 
 
@@ -70,7 +71,7 @@ def submit_problems(answers: Answers, ctx: WorkerContext) -> list[Problem]:
 
 def _worker_values(position: int, worker: Worker, holds_nik: bool) -> dict[str, object]:
     """One enrollment_worker row, blind indexes included (what the model's events set when a
-    row goes through the unit of work: see models._index_nik and _index_person)."""
+    row goes through the unit of work, from the same functions)."""
     index = nik_index(worker.nik)
     return {
         "position": position, "full_name": worker.full_name, "nik": worker.nik,
@@ -86,8 +87,7 @@ def _worker_values(position: int, worker: Worker, holds_nik: bool) -> dict[str, 
         "nik_outside_makassar": worker.nik_outside_makassar, "kpj_number": worker.kpj_number,
         # The open request that holds this NIK (unique); a second one is stored without it.
         "open_nik": index if holds_nik else None,
-        "person_index": (person_index(worker.kk, worker.birth_date, worker.full_name)
-                         if worker.kk and worker.full_name else None),
+        "person_index": person_index_of(worker.kk, worker.birth_date, worker.full_name),
     }
 
 
@@ -96,11 +96,8 @@ def _facts(answers: Answers) -> list[WorkerFacts]:
                         full_name=w.full_name) for w in answers.workers]
 
 
-def is_flagged(answers: Answers, ctx: WorkerContext,
-               known: KnownAtSubmit | None = None) -> bool:
+def _flagged(workers: list[WorkerFacts], ctx: WorkerContext, known: KnownAtSubmit) -> bool:
     """Whether the queue marks the request for a closer look (lindungi.core.flags)."""
-    workers = _facts(answers)
-    known = known if known is not None else known_at_submit(workers)
     return needs_attention(submit_codes(workers, ctx.today, ctx.params, known))
 
 
@@ -115,11 +112,12 @@ def submit_request(answers: Answers, token: str, ctx: WorkerContext) -> Enrollme
     if applicant is None or contact is None or consent is None or not answers.workers:
         raise ValueError("incomplete answers")
     # Everything about other requests in one query (enrollment.flags.known_at_submit).
-    known = known_at_submit(_facts(answers))
+    workers = _facts(answers)
+    known = known_at_submit(workers)
     # NIKs that another open request holds: the request is accepted all the same, flagged, and
     # the review page names the other request ("duplicate_request", computed there).
     already_open = {w.nik for w in answers.workers if w.nik in known.open_niks}
-    flagged = is_flagged(answers, ctx, known) or bool(already_open)
+    flagged = _flagged(workers, ctx, known) or bool(already_open)
     now = utcnow()
     values = {
         "reference": new_reference(), "idempotency_token": token,

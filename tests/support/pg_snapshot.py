@@ -12,15 +12,24 @@ import sqlalchemy as sa
 SCHEMA = "world_saved"
 
 
-def save(connection: sa.Connection) -> str:
-    """Copy every table of the public schema; returns the statement that restores them."""
-    tables = connection.scalars(sa.text(
+def tables_of(connection: sa.Connection) -> list[str]:
+    return list(connection.scalars(sa.text(
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-        "AND tablename <> 'alembic_version' ORDER BY tablename")).all()
-    connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-    connection.execute(sa.text(f"CREATE SCHEMA {SCHEMA}"))
+        "AND tablename <> 'alembic_version' ORDER BY tablename")).all())
+
+
+def save(connection: sa.Connection, schema: str = SCHEMA) -> str:
+    """Copy every table of the public schema; returns the statement that restores them."""
+    tables = tables_of(connection)
+    connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     for table in tables:
-        connection.execute(sa.text(f'CREATE TABLE {SCHEMA}."{table}" AS TABLE public."{table}"'))
+        connection.execute(sa.text(f'CREATE TABLE {schema}."{table}" AS TABLE public."{table}"'))
+    return restore_statement(connection, schema, tables)
+
+
+def restore_statement(connection: sa.Connection, schema: str, tables: list[str]) -> str:
+    """The statement that puts the public tables back from their copies in `schema`."""
     sequences = connection.execute(sa.text(
         "SELECT c.table_name, c.column_name, "
         "pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) "
@@ -30,9 +39,9 @@ def save(connection: sa.Connection) -> str:
     # Names read from the catalog above, never input.
     parts = ["SET LOCAL session_replication_role = replica"]
     parts += [f'DELETE FROM public."{t}"' for t in tables]  # noqa: S608
-    parts += [f'INSERT INTO public."{t}" SELECT * FROM {SCHEMA}."{t}"'  # noqa: S608
+    parts += [f'INSERT INTO public."{t}" SELECT * FROM {schema}."{t}"'  # noqa: S608
               for t in tables]
     parts += [f"SELECT setval("  # noqa: S608
               f"'{seq}', COALESCE((SELECT max(\"{column}\") FROM "
-              f'{SCHEMA}."{table}"), 0) + 1, false)' for table, column, seq in sequences]
+              f'{schema}."{table}"), 0) + 1, false)' for table, column, seq in sequences]
     return ";\n".join(parts)
