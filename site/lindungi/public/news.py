@@ -17,6 +17,7 @@ from lindungi.formatting import iso_wita
 from lindungi.public.blueprint import bp
 from lindungi.public.helpers import absolute_url, media_url, share_links
 from lindungi.textinput import xml_text
+from lindungi.versioned import cached
 
 FEED_ENTRIES = 20
 PUBLISHER = "Pemerintah Kota Makassar"
@@ -78,8 +79,12 @@ def article(slug: str) -> str | Response:
         if moved is None:
             abort(404)
         return redirect(url_for("public.article", slug=moved), code=301)
-    return render_template("public/article.html", **article_context(
-        found.article, page_locale(), (found.older, found.newer), found.related))
+    lang = page_locale()
+    # Share links, structured data and addresses follow from the article and the language only:
+    # worked out once per content version (the objects themselves are kept the same way).
+    context = cached(("article-context", found.article.id, lang), lambda: article_context(
+        found.article, lang, (found.older, found.newer), found.related))
+    return render_template("public/article.html", **context)
 
 
 def article_context(found: Article, lang: str,

@@ -45,7 +45,9 @@ def test_the_footer_and_strip_follow_the_language(app: Flask) -> None:
 
 def test_an_edited_article_changes_in_every_list_at_once(app: Flask) -> None:
     client = app.test_client()
-    paths = ("/id/", "/id/berita", "/id/berita/feed.xml")
+    with app.app_context():
+        slug = queries.latest_articles(1)[0].slug
+    paths = ("/id/", "/id/berita", "/id/berita/feed.xml", f"/id/berita/{slug}")
     before = {path: client.get(path).data for path in paths}
     with app.app_context():
         article = queries.latest_articles(1)[0]
@@ -93,12 +95,14 @@ def test_the_editors_preview_is_rendered_every_time(app: Flask) -> None:
         assert len(calls) == 3
 
 
-def test_the_head_follows_the_address(app: Flask) -> None:
+def test_the_head_and_the_language_switch_follow_the_address(app: Flask) -> None:
     client = app.test_client()
     for _ in range(2):
         for query, canonical in (("", "/id/berita"), ("?page=2", "/id/berita?page=2")):
-            head = soup_of(client.get(f"/id/berita{query}")).select_one("head")
-            assert head.select_one("link[rel=canonical]")["href"].endswith(canonical), query
+            page = soup_of(client.get(f"/id/berita{query}"))
+            assert page.select_one("link[rel=canonical]")["href"].endswith(canonical), query
+            switch = page.select_one("nav.lang-switch a[hreflang=en]")["href"]
+            assert switch == "/en/berita" + query, query
 
 
 def test_a_long_query_string_is_kept_as_a_short_key(app: Flask) -> None:
