@@ -73,10 +73,6 @@ def _version() -> Hashable:
     return g.content_version
 
 
-def usable() -> bool:
-    return _request_state() is not None
-
-
 def _request_state() -> tuple[dict[str, Any], Hashable] | None:
     """(the app's extensions, this request's content version) for a GET or HEAD request of an
     app with the stores, else None. Worked out once per request and read through the context

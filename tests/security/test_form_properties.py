@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
@@ -23,7 +23,6 @@ from tests.security.crawl import forms_by_endpoint, viewers
 from tests.security.discovery import Field, FormSpec, paths_of, rules
 from tests.security.fuzzing import (
     ENCODINGS,
-    EXAMPLES,
     FUZZ,
     JSON_VALUE,
     as_json,
@@ -83,7 +82,7 @@ def form_for(world: World, forms: dict[str, FormSpec], endpoint: str) -> FormSpe
                     [Field("csrf_token", "hidden", default=[str(value)])])
 
 
-def fuzz_form(world: World, spec: FormSpec, examples: int = EXAMPLES) -> None:
+def fuzz_form(world: World, spec: FormSpec) -> None:
     app: Flask = world.app
     world.restore()
     # Before every example the database is the saved one: put back after any that changed it.
@@ -91,7 +90,7 @@ def fuzz_form(world: World, spec: FormSpec, examples: int = EXAMPLES) -> None:
     saved = row_counts(app)
     assert stored_problems(app) == []
 
-    @settings(FUZZ, max_examples=examples)
+    @FUZZ
     @given(values=submissions(spec), htmx=st.booleans(), encoding=ENCODINGS,
            json_value=JSON_VALUE)
     def send(values: MultiDict[str, object], htmx: bool, encoding: str,

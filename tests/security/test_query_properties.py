@@ -12,13 +12,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lindungi import create_app
 from tests.security.crawl import viewers
 from tests.security.discovery import paths_of, rules
-from tests.security.fuzzing import EXAMPLES, FUZZ, TEXT, row_counts
+from tests.security.fuzzing import FUZZ, TEXT, row_counts
 from tests.security.world import World
 from tests.support.apps import base_config
 
@@ -55,7 +55,7 @@ def test_hostile_query_strings(world: World, endpoint: str) -> None:
     fuzz_query(world, endpoint)
 
 
-def fuzz_query(world: World, endpoint: str, examples: int = EXAMPLES) -> None:
+def fuzz_query(world: World, endpoint: str) -> None:
     app = world.app
     rule = next(r for r in rules(app, "GET") if r.endpoint == endpoint)
     path = next(paths_of(app, rule))
@@ -70,7 +70,7 @@ def fuzz_query(world: World, endpoint: str, examples: int = EXAMPLES) -> None:
     world.restore()
     before = row_counts(app)
 
-    @settings(FUZZ, max_examples=examples)
+    @FUZZ
     @given(query=st.lists(st.tuples(parameter, TEXT), max_size=6), htmx=st.booleans(),
            cookie=st.booleans())
     def send(query: list[tuple[str, str]], htmx: bool, cookie: bool) -> None:
