@@ -129,17 +129,10 @@ def _connect(name: str) -> sa.Engine:
     return sa.create_engine(url_of(name), poolclass=sa.NullPool)
 
 
-def _work_database(template: str) -> WorkDatabase:
-    """This worker's work database, made from `template` when there is none yet (or another
-    template, or a test changed its schema)."""
+def _new_work_database(template: str) -> WorkDatabase:
+    """A work database made from `template`, with copies of its rows (the one before, if any,
+    is dropped)."""
     global _work
-    if _work is not None and _work.template == template:
-        engine = _connect(_work.name)
-        with engine.connect() as connection:
-            same = tuple(connection.execute(_FINGERPRINT).one()) == _work.fingerprint
-        engine.dispose()
-        if same:
-            return _work
     if _work is not None:
         old, _work = _work, None
         drop(url_of(old.name))
@@ -155,10 +148,13 @@ def _work_database(template: str) -> WorkDatabase:
 
 
 def test_database(template: str) -> str:
-    """A database holding what `template` holds, for one test: the work database put back."""
-    work = _work_database(template)
-    _put_back(work, EMPTY_COPIES)
-    return url_of(work.name)
+    """A database holding what `template` holds, for one test: the work database put back
+    (made anew when there is none yet, it came from another template, or a test changed its
+    schema)."""
+    if _work is None or _work.template != template or not _put_back(_work, EMPTY_COPIES):
+        _put_back(_new_work_database(template), EMPTY_COPIES)
+    assert _work is not None
+    return url_of(_work.name)
 
 
 def load_seeded(url: str, seeded_template: str) -> None:
@@ -168,19 +164,25 @@ def load_seeded(url: str, seeded_template: str) -> None:
         return
     if SEEDED_COPIES not in _work.restore:
         _work.restore[SEEDED_COPIES] = _copy_tables(seeded_template, _work.name, SEEDED_COPIES)
-    _put_back(_work, SEEDED_COPIES)
+    if not _put_back(_work, SEEDED_COPIES):
+        raise RuntimeError("this test changed the schema of its database before seeding it")
 
 
-def _put_back(work: WorkDatabase, copies: str) -> None:
+def _put_back(work: WorkDatabase, copies: str) -> bool:
+    """Put the rows back from `copies`, on one connection; False (and nothing done) when the
+    schema is not the one the copies were made from."""
     engine = _connect(work.name)
     with engine.connect() as connection:
-        connection.execute(_END_OTHERS)
-        connection.commit()
-        raw = connection.connection.driver_connection
-        with raw.cursor() as cursor:  # several statements in one round trip
-            cursor.execute(work.restore[copies])
-        raw.commit()
+        same = tuple(connection.execute(_FINGERPRINT).one()) == work.fingerprint
+        if same:
+            connection.execute(_END_OTHERS)
+            connection.commit()
+            raw = connection.connection.driver_connection
+            with raw.cursor() as cursor:  # several statements in one round trip
+                cursor.execute(work.restore[copies])
+            raw.commit()
     engine.dispose()
+    return same
 
 
 def _copy_tables(source: str, target: str, schema: str) -> str:
