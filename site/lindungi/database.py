@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -65,6 +66,28 @@ def wants_write_lock() -> bool:
     if not has_request_context():
         return True
     return request.method not in SAFE_METHODS or bool(g.get("writes_on_get"))
+
+
+@contextmanager
+def read_phase() -> Iterator[None]:
+    """On SQLite, the statements inside run in a read transaction, ended on leaving; the next
+    statement begins a transaction of its own, with the write lock when the request writes.
+
+    For a write request that checks a lot before a short write (an enrollment submission):
+    SQLite's write lock is the whole database's, and a request that took it at its first read
+    held it through all its checks, so app servers queued behind each other's reads. Nothing
+    may be written inside: it is rolled back. Elsewhere (PostgreSQL locks rows, not the
+    database) the request stays one transaction: ending it would cost two round trips."""
+    if db.engine.dialect.name != "sqlite":
+        yield
+        return
+    before = g.get("reads_only", False)
+    g.reads_only = True
+    try:
+        yield
+    finally:
+        g.reads_only = before
+        db.session.rollback()
 
 
 def writes_on_get(view: Callable[P, R]) -> Callable[P, R]:

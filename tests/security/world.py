@@ -24,7 +24,7 @@ from flask_migrate import upgrade
 from lindungi import create_app
 from lindungi.enrollment.models import RequestStatus
 from lindungi.extensions import db, limiter
-from lindungi.outbox.models import Channel, MessageKind, MessageState
+from lindungi.outbox.models import Channel, MessageKind, MessageState, OutboxMessage
 from lindungi.outbox.operations import queue_message
 from lindungi.outbox.texts import MessageText
 from lindungi.staff import accounts
@@ -244,9 +244,9 @@ def populated(app: Flask, folder: Path, pg_database: str | None = None) -> World
     # its "send again" form.
     with app.app_context():
         for recipient in ("", "+6281234567890"):
-            message = queue_message(kind=MessageKind.RESUME_LINK, channel=Channel.SMS,
-                                    recipient=recipient, lang="id",
-                                    text=MessageText(subject="Kode", body="Kode Anda"))
+            message = db.session.get(OutboxMessage, queue_message(
+                kind=MessageKind.RESUME_LINK, channel=Channel.SMS, recipient=recipient,
+                lang="id", text=MessageText(subject="Kode", body="Kode Anda")))
             message.state, message.last_error = MessageState.FAILED, "refused"
         db.session.commit()
     # The answer form shows on the status of a request that needs more information.

@@ -39,8 +39,8 @@ def destination_in(answers: Answers) -> tuple[Channel, str] | None:
     return (channel, recipient) if recipient else None
 
 
-def send_code(code: str, lang: str, channel: Channel, recipient: str) -> OutboxMessage:
-    """Queue the code and link (flushed; the caller commits)."""
+def send_code(code: str, lang: str, channel: Channel, recipient: str) -> int:
+    """Queue the code and link (the caller commits); the message's id."""
     text = compose_resume_link(lang, code, continue_link(lang, code), resume.RESUME_DAYS,
                                email=channel is Channel.EMAIL)
     return queue_message(kind=MessageKind.RESUME_LINK, channel=channel, recipient=recipient,

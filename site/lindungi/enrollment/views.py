@@ -12,10 +12,11 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response
 
-from lindungi.database import writes_on_get
+from lindungi.database import read_phase, writes_on_get
 from lindungi.enrollment import display, drafts, operations, window
 from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, defaults_from_query
 from lindungi.enrollment.blueprint import bp
+from lindungi.enrollment.context import WorkerContext
 from lindungi.enrollment.flow import Place, Step, can_open, consent_is_current, next_place
 from lindungi.enrollment.forms import ApplicantForm, ConsentForm, ContactForm, SubmitForm
 from lindungi.enrollment.limits import step_limit, submit_limit
@@ -181,6 +182,34 @@ def submit() -> Response:
 
 
 def _submit(token: str) -> Response:
+    for attempt in range(2):
+        # Checked first in a read transaction, then stored in a short write transaction: on
+        # SQLite the write lock is held for the statements that write and little else.
+        with read_phase():
+            checked = _ready_to_send(token)
+        if isinstance(checked, Response):
+            return checked
+        try:
+            return _store(token, *checked)
+        except IntegrityError:
+            # A parallel submit (another tab or app server) committed a moment ago: the same
+            # token (the same request), or another request naming one of these NIKs (open_nik).
+            # The second time round that other request is seen, and this one is stored flagged.
+            # (Or, about once in billions, a new reference that is taken: a new one is drawn.)
+            db.session.rollback()
+            sent = operations.reference_by_token(token)
+            if sent is not None:
+                return _sent(sent)
+            if attempt:
+                break
+    # A bug. Raised without the database error, whose text would put the answers into the
+    # error log.
+    raise RuntimeError("enrollment request could not be stored") from None
+
+
+def _ready_to_send(token: str) -> Response | tuple[str, Answers, WorkerContext]:
+    """The draft's id, answers and checking context when this draft can be sent now; else the
+    page to go to instead."""
     sent = operations.reference_by_token(token)
     if sent is not None:  # a double click, a reload, a second tab: the same request
         # The session may already name a newer draft: leave it alone.
@@ -198,32 +227,25 @@ def _submit(token: str) -> Response:
     problems = operations.submit_problems(answers, ctx)
     if problems:
         return _check_page(answers, problems)
-    for attempt in range(2):
-        try:
-            # One DELETE by id: the unit of work would flush this one row on its own.
-            db.session.execute(sa.delete(EnrollmentDraft.__table__)
-                               .where(EnrollmentDraft.__table__.c.id == draft.id))
-            request_row = operations.submit_request(answers, token, ctx)
-            # Read before the commit expires the row: reading it after would start a second
-            # transaction (on SQLite another write lock) just to load it again.
-            reference = request_row.reference
-            db.session.commit()
-            return _sent(reference)
-        except IntegrityError:
-            # A parallel submit (another tab or app server) committed a moment ago: the same
-            # token (the same request), or another request naming one of these NIKs (open_nik).
-            # The second time round that other request is seen, and this one is stored flagged.
-            # (Or, about once in billions, a new reference that is taken: a new one is drawn.)
-            db.session.rollback()
-            sent = operations.reference_by_token(token)
-            if sent is not None:
-                return _sent(sent)
-            draft, answers = current()
-            if draft is None or attempt:
-                break
-    # A bug. Raised without the database error, whose text would put the answers into the
-    # error log.
-    raise RuntimeError("enrollment request could not be stored") from None
+    return draft.id, answers, ctx
+
+
+def _store(token: str, draft_id: str, answers: Answers, ctx: WorkerContext) -> Response:
+    """The draft becomes a request, once: of two parallel submits of one draft, the second
+    deletes nothing (its DELETE waits for the first one's commit) and is sent to the first
+    one's reference."""
+    drafts_table = EnrollmentDraft.__table__
+    deleted = db.session.execute(sa.delete(drafts_table).where(drafts_table.c.id == draft_id))
+    if deleted.rowcount != 1:
+        db.session.rollback()
+        sent = operations.reference_by_token(token)
+        return _sent(sent) if sent is not None else leave_flow("enrollment.start")
+    request_row = operations.submit_request(answers, token, ctx)
+    # Read before the commit expires the row: reading it after would start a second
+    # transaction (on SQLite another write lock) just to load it again.
+    reference = request_row.reference
+    db.session.commit()
+    return _sent(reference)
 
 
 def _sent(reference: str, forget_draft: bool = True) -> Response:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import current_app
 
 from lindungi.enrollment.models import EnrollmentRequest, RequestStatus
-from lindungi.outbox.models import Channel, MessageKind, OutboxMessage
+from lindungi.outbox.models import Channel, MessageKind
 from lindungi.outbox.operations import queue_message
 from lindungi.outbox.texts import compose
 
@@ -36,8 +36,8 @@ def recipient_of(request: EnrollmentRequest) -> str:
     return request.email if request.notify_channel is Channel.EMAIL else request.phone_e164
 
 
-def notify(request: EnrollmentRequest, kind: MessageKind) -> OutboxMessage:
-    """Queue `kind` for the request's family (flushed with the caller's change)."""
+def notify(request: EnrollmentRequest, kind: MessageKind) -> int:
+    """Queue `kind` for the request's family (stored with the caller's change); its id."""
     lang = request.preferred_lang if request.preferred_lang in _languages() else _default()
     channel = request.notify_channel
     text = compose(kind, lang, request.reference, status_link(lang),
@@ -46,7 +46,7 @@ def notify(request: EnrollmentRequest, kind: MessageKind) -> OutboxMessage:
                          text=text, request_id=request.id)
 
 
-def notify_status(request: EnrollmentRequest, status: RequestStatus) -> OutboxMessage | None:
+def notify_status(request: EnrollmentRequest, status: RequestStatus) -> int | None:
     """The message for a change to `status`, if the family hears about that status."""
     kind = KIND_FOR_STATUS.get(status)
     return None if kind is None else notify(request, kind)

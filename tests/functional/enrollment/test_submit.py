@@ -49,23 +49,63 @@ def test_double_submit_makes_one_request_with_one_reference(app, client, htmx: b
     assert _count(app, EnrollmentRequest) == 1 and _count(app, EnrollmentWorker) == 2
 
 
-def test_sending_is_one_transaction_with_a_fixed_number_of_statements(app, client) -> None:
+def test_sending_checks_first_then_writes_in_one_short_transaction(app, client) -> None:
     flow = Flow(client, "id")
     flow.up_to_check(workers=2)
     token = flow.submit_token()
     with counting_statements(app) as statements:
         assert flow.submit(token).status_code == 303
-    # One write transaction (on SQLite BEGIN IMMEDIATE; psycopg begins it without a statement
-    # the hook sees), nothing read again after the commit.
+    # The checks read in a transaction of their own (on SQLite a plain BEGIN: no write lock);
+    # the write transaction (BEGIN IMMEDIATE; psycopg begins it without a statement the hook
+    # sees) starts with the draft's deletion and holds the writes and the one query they
+    # depend on, nothing read again after the commit.
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
-    assert sum(s.startswith("DELETE FROM enrollment_draft") for s in statements) == 1
-    assert statements[-1].startswith("INSERT"), statements[-1]
-    # The token, the window, the draft, the notice version, other requests naming these NIKs or
-    # people (one query), the draft's deletion, then one INSERT per table (the workers in one
-    # executemany): request, workers, status change, audit, outbox message.
-    assert len(statements) <= 12, statements
+        assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN", "BEGIN IMMEDIATE"]
+        assert statements[statements.index("BEGIN IMMEDIATE") + 1].startswith(
+            "DELETE FROM enrollment_draft")
+    writes = statements[next(n for n, s in enumerate(statements)
+                             if s.startswith("DELETE FROM enrollment_draft")):]
+    # The draft's deletion, other requests naming these NIKs or people (one query), then one
+    # INSERT per table (the workers in one executemany): request, workers, status change,
+    # audit, outbox message.
+    assert [s.split()[0] for s in writes] == ["DELETE", "SELECT"] + ["INSERT"] * 5, writes
+    # Before it: the token, the window, the draft and the notice version.
+    assert len(statements) - len(writes) <= 6, statements
     assert _count(app, EnrollmentRequest) == 1
+
+
+def test_a_parallel_submit_landing_between_the_checks_and_the_write(app, client,
+                                                                    monkeypatch) -> None:
+    """Two tabs (or app servers) both pass the checks; the second one's DELETE finds the draft
+    gone and it shows the first one's reference: one request, stored once."""
+    from lindungi.enrollment import views
+
+    flow = Flow(client, "en")
+    flow.up_to_check(workers=2)
+    token = flow.submit_token()
+    other_tab = app.test_client()
+    other_tab.set_cookie("lindungi_session", client.get_cookie("lindungi_session").value,
+                         domain="localhost")
+    checked = views._ready_to_send
+    landed: list[int] = []
+
+    def checked_then_overtaken(sent_token: str):
+        result = checked(sent_token)
+        if not landed:  # the other tab's submit commits while this one is between its phases
+            landed.append(0)
+            landed[0] = Flow(other_tab, "en").submit(sent_token).status_code
+        return result
+
+    monkeypatch.setattr(views, "_ready_to_send", checked_then_overtaken)
+    with counting_statements(app) as statements:
+        response = flow.submit(token)
+    assert landed == [303]
+    # Only the other tab's five INSERTs: this one saw the draft gone and tried no INSERT.
+    assert sum(s.startswith("INSERT") for s in statements) == 5
+    assert response.status_code == 303 and response.location == "/en/daftar/selesai"
+    assert _reference_shown(client, "en") == _reference_shown(other_tab, "en")
+    assert _count(app, EnrollmentRequest) == 1 and _count(app, EnrollmentWorker) == 2
+    assert _count(app, EnrollmentDraft) == 0
 
 
 def test_a_reference_already_taken_is_drawn_again(app, client, monkeypatch) -> None:

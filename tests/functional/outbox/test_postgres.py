@@ -43,7 +43,7 @@ def queue_two(app: Flask) -> list[int]:
         with app.app_context():
             row = load_request(app, request.id)
             db.session.add(row)
-            ids.append(notices.notify(row, MessageKind.RECEIVED).id)
+            ids.append(notices.notify(row, MessageKind.RECEIVED))
             db.session.commit()
     return ids
 

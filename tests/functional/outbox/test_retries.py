@@ -13,7 +13,13 @@ from flask import Flask
 from lindungi.extensions import db
 from lindungi.outbox import notices
 from lindungi.outbox.channels import DeliveryError, Outgoing
-from lindungi.outbox.models import AttemptOutcome, Channel, MessageKind, MessageState
+from lindungi.outbox.models import (
+    AttemptOutcome,
+    Channel,
+    MessageKind,
+    MessageState,
+    OutboxMessage,
+)
 from lindungi.outbox.worker import OutboxWorker, Settings
 from tests.functional.outbox.conftest import messages
 from tests.support.staff import load_request
@@ -52,7 +58,7 @@ def queued(app: Flask, make_request) -> int:
     with app.app_context():
         row = load_request(app, request.id)
         db.session.add(row)
-        message = notices.notify(row, MessageKind.RECEIVED)
+        message = db.session.get(OutboxMessage, notices.notify(row, MessageKind.RECEIVED))
         message.created_at = message.next_attempt_at = T0
         db.session.commit()
         return message.id

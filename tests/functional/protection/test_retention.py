@@ -78,8 +78,8 @@ def aged(app: Flask) -> dict[str, int]:
             db.session.add(QueueSearch(id=secrets.token_urlsafe(32), staff_id=staff.id,
                                        text="Siti", expires_at=NOW + timedelta(hours=hours)))
         for days, client, reason in ((800, "10.0.0.9", "x"), (30, "10.0.0.8", "y")):
-            event = actions.log(actions.IDENTITY_VIEWED, target_type="enrollment_request",
-                                reason=reason)
+            event = db.session.get(AuditEvent, actions.log(
+                actions.IDENTITY_VIEWED, target_type="enrollment_request", reason=reason))
             event.at, event.client = NOW - timedelta(days=days), client
             event.detail = {"reason": reason}  # as a view in a request stores it
         db.session.commit()
