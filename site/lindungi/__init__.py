@@ -31,7 +31,15 @@ from lindungi.audit.blueprint import bp as audit_bp
 from lindungi.editor.blueprint import bp as editor_bp
 from lindungi.eligibility.blueprint import bp as eligibility_bp
 from lindungi.enrollment.blueprint import bp as enrollment_bp
-from lindungi.extensions import babel, csrf, db, limiter, login_manager, migrate
+from lindungi.extensions import (
+    babel,
+    csrf,
+    db,
+    limit_decorated_views_only,
+    limiter,
+    login_manager,
+    migrate,
+)
 from lindungi.htmx import LindungiRequest
 from lindungi.outbox.blueprint import bp as outbox_bp
 from lindungi.paths import INSTANCE_DIR, PROJECT_ROOT
@@ -93,6 +101,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     template_i18n.init_app(app)  # after Babel: its template callables, found once per request
     csrf.init_app(app)
     limiter.init_app(app)
+    limit_decorated_views_only(app)
     # No context processor: public pages must not read the session (they stay cacheable).
     login_manager.init_app(app, add_context_processor=False)
     staff_sessions.init_app(app)

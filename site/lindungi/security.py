@@ -41,19 +41,34 @@ def mark_private() -> None:
     g.private_page = True
 
 
+def _every_response(production: bool) -> tuple[tuple[str, str, str], ...]:
+    """(lower-case name, name, value) of the headers every response carries unless its view
+    set them itself."""
+    headers = [
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        # Not no-referrer: Flask-WTF's HTTPS check needs a same-origin Referer on every POST.
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", PERMISSIONS_POLICY),
+        ("X-Frame-Options", "DENY"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+    if production:
+        headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+    return tuple((name.lower(), name, value) for name, value in headers)
+
+
 def init_app(app: Flask) -> None:
+    every_response = _every_response(app.config["ENV"] == "production")
+
     @app.after_request
     def add_security_headers(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        # Not no-referrer: Flask-WTF's HTTPS check needs a same-origin Referer on every POST.
-        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if app.config["ENV"] == "production":
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        # The names present, read once: a setdefault per header scans the whole list each time.
+        present = {name.lower() for name in headers.keys()}
+        for lower_name, name, value in every_response:
+            if lower_name not in present:
+                headers.add(name, value)
         if response.mimetype == "text/html":
             # One URL serves a whole page or an htmx fragment; caches must keep them apart.
             response.vary.add("HX-Request")
