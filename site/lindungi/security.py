@@ -65,7 +65,7 @@ def init_app(app: Flask) -> None:
     def add_security_headers(response: Response) -> Response:
         headers = response.headers
         # The names present, read once: a setdefault per header scans the whole list each time.
-        present = {name.lower() for name in headers.keys()}
+        present = {name.lower() for name, _value in headers.items()}
         for lower_name, name, value in every_response:
             if lower_name not in present:
                 headers.add(name, value)

@@ -8,9 +8,10 @@ the next request here sees a new version and loads again. Pages are still put to
 request (whole pages are the page cache's job); what is kept here are query results and, in a
 store of their own, the rendered pieces that are the same for every visitor (fragments.py).
 
-Only reads of GET and HEAD requests use it: a request that changes content reads its own
-uncommitted rows. What is kept must not be changed by its readers: ORM objects are detached from
-the session (loaded whole, nothing lazy left) so no later request's session ever touches them.
+Only reads of GET and HEAD requests use it, and of write requests that change no content and say
+so (reads_as_published): a request that changes content reads its own uncommitted rows. What is
+kept must not be changed by its readers: ORM objects are detached from the session (loaded
+whole, nothing lazy left) so no later request's session ever touches them.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ MAX_ENTRIES = 200
 FRAGMENTS = "versioned_fragments"
 MAX_FRAGMENTS = 1000
 _STATE = "lindungi_versioned"  # on g: the request it was worked out for, and its state
+_AS_PUBLISHED = "lindungi_reads_as_published"  # on g: a write request that changes no content
 
 
 class VersionedData:
@@ -86,10 +88,20 @@ def _request_state() -> tuple[dict[str, Any], Hashable] | None:
     if kept is not None and kept[0] is request_ctx.request:
         return kept[1]
     state = None
-    if request_ctx.request.method in ("GET", "HEAD") and EXTENSION in app_ctx.app.extensions:
+    reads = request_ctx.request.method in ("GET", "HEAD") or app_ctx.g.__dict__.get(_AS_PUBLISHED)
+    if reads and EXTENSION in app_ctx.app.extensions:
         state = (app_ctx.app.extensions, _version())
     app_ctx.g.__dict__[_STATE] = (request_ctx.request, state)
     return state
+
+
+def reads_as_published() -> None:
+    """Called by a write request that changes no content (an enrollment submission writes a
+    request, never an article, page, setting or the enrollment window): from here on its reads
+    of content come from this process's store, as a GET's do, instead of a query each (the
+    window's state and the privacy notice's version on every submission)."""
+    g.__dict__[_AS_PUBLISHED] = True
+    g.__dict__.pop(_STATE, None)
 
 
 def cached(key: Hashable, load: Callable[[], T], store: str = EXTENSION) -> T:

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response
 
+from lindungi import versioned
 from lindungi.database import read_phase, writes_on_get
 from lindungi.enrollment import display, drafts, operations, window
 from lindungi.enrollment.answers import Answers, Applicant, Consent, Contact, defaults_from_query
@@ -182,6 +183,7 @@ def submit() -> Response:
 
 
 def _submit(token: str) -> Response:
+    versioned.reads_as_published()  # the window's state and the notice's version, kept
     for attempt in range(2):
         # Checked first in a read transaction, then stored in a short write transaction: on
         # SQLite the write lock is held for the statements that write and little else.

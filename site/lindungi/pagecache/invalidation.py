@@ -15,6 +15,7 @@ from lindungi.content.models import (
     ArticleText,
     MediaImage,
     Page,
+    PageRevision,
     PageText,
     PartnerHospital,
     PublishStatus,
@@ -27,10 +28,11 @@ from lindungi.public_figures.models import FigureRow
 from lindungi.site_settings.models import SiteSetting
 
 # What public pages show. A flush that touches any of these changes the content version: the
-# articles and pages, whether new requests are open (home page, checker, start page), the
+# articles and pages (and the pages' revisions: the privacy page's latest one is the notice a
+# family agrees to), whether new requests are open (home page, checker, start page), the
 # published programme figures and the site settings (contact channels and promises shown on
 # every page's footer and in page bodies).
-CONTENT_MODELS = (Article, ArticleText, Page, PageText, PartnerHospital, MediaImage,
+CONTENT_MODELS = (Article, ArticleText, Page, PageText, PageRevision, PartnerHospital, MediaImage,
                   SlugRedirect, SearchDocument, EnrollmentWindow, FigureRow, SiteSetting)
 CHANGED = "lindungi.content_changed"
 

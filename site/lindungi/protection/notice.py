@@ -15,6 +15,7 @@ from flask import g, has_app_context
 from lindungi.content.models import Page, PageRevision
 from lindungi.enrollment.settings import NOTICE_VERSION
 from lindungi.extensions import db
+from lindungi.versioned import cached
 
 PRIVACY_PAGE_KEY = "privasi"
 PREFIX = PRIVACY_PAGE_KEY + "-r"
@@ -23,15 +24,18 @@ PREFIX = PRIVACY_PAGE_KEY + "-r"
 def current_notice_version() -> str:
     if not has_app_context():
         return NOTICE_VERSION
-    cached = g.get("privacy_notice_version")
-    if cached is None:
-        number = db.session.scalar(
-            sa.select(sa.func.max(PageRevision.number))
-            .join(Page, PageRevision.page_id == Page.id)
-            .where(Page.key == PRIVACY_PAGE_KEY))
-        cached = f"{PREFIX}{number}" if number else NOTICE_VERSION
-        g.privacy_notice_version = cached
-    return cached
+    version = g.get("privacy_notice_version")
+    if version is None:
+        version = g.privacy_notice_version = cached(("privacy_notice_version",), _latest)
+    return version
+
+
+def _latest() -> str:
+    number = db.session.scalar(
+        sa.select(sa.func.max(PageRevision.number))
+        .join(Page, PageRevision.page_id == Page.id)
+        .where(Page.key == PRIVACY_PAGE_KEY))
+    return f"{PREFIX}{number}" if number else NOTICE_VERSION
 
 
 def notice_revision(version: str) -> PageRevision | None:

@@ -331,3 +331,19 @@ def test_a_new_notice_version_asks_for_consent_again(app, client) -> None:
         operations.create_page("privasi", {"id": operations.PageTextData("Privasi", "Teks.")})
         db.session.commit()
     assert flow.get("/daftar/periksa").location == "/id/daftar/persetujuan"
+
+
+def test_a_notice_published_just_before_sending_asks_for_consent_again(app, client) -> None:
+    """The submission reads the notice's version from what this process keeps per content
+    version (the check page has just read it): saving the page changes that version."""
+    from lindungi.content import operations
+
+    flow = Flow(client)
+    flow.up_to_check()
+    token = flow.submit_token()
+    with app.app_context():
+        operations.create_page("privasi", {"id": operations.PageTextData("Privasi", "Teks.")})
+        db.session.commit()
+    assert flow.submit(token).location == "/id/daftar/persetujuan"
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(EnrollmentRequest.id))) == 0
