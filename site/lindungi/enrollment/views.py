@@ -183,7 +183,9 @@ def submit() -> Response:
 
 
 def _submit(token: str) -> Response:
-    versioned.reads_as_published()  # the window's state and the notice's version, kept
+    # A submission changes no content: the window's state and the notice's version come from
+    # what this process keeps for the current content version, as on the pages before.
+    versioned.reads_as_published()
     for attempt in range(2):
         # Checked first in a read transaction, then stored in a short write transaction: on
         # SQLite the write lock is held for the statements that write and little else.
