@@ -11,7 +11,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
-from werkzeug.test import TestResponse
+from werkzeug.test import TestResponse, run_wsgi_app
 
 
 class PageProblem(AssertionError):
@@ -50,6 +50,14 @@ class CheckingClient(FlaskClient):
         if check and response.mimetype == "text/html" and response.status_code != 304:
             check_html(response.get_data(as_text=True))
         return response
+
+    def run_wsgi_app(self, environ, buffered: bool = False):  # type: ignore[no-untyped-def]
+        """Without a cookie jar, only the app's answer. Werkzeug's own works out the request's
+        whole URL to match cookies even when there is no jar, which decodes the query string
+        in Python: with the property tests' long values, a sixth of their time."""
+        if self._cookies is None:
+            return run_wsgi_app(self.application, environ, buffered=buffered)
+        return super().run_wsgi_app(environ, buffered=buffered)
 
 
 def soup_of(response: TestResponse) -> BeautifulSoup:
