@@ -38,6 +38,11 @@ MESSAGES = {
         "If it keeps happening, call the hotline."
     )),
 }
+# 413 for a URL-encoded form, which has no files (LindungiRequest caps it at
+# MAX_FORM_MEMORY_SIZE).
+TEXT_TOO_LONG_MESSAGE = (_l("What you sent is too long"), _l(
+    "The text you sent is longer than we accept. Go back, shorten it and send it again."
+))
 CSRF_MESSAGE = (_l("This form has expired"), _l(
     "For your security, the form could not be sent. Go back, reload the page and send it again. "
     "Nothing you sent was saved."
@@ -84,6 +89,8 @@ def init_app(app: Flask) -> None:
         if code < 400:
             return error
         title, message = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
+        if code == 413 and request.mimetype == "application/x-www-form-urlencoded":
+            title, message = TEXT_TOO_LONG_MESSAGE
         if code == 404:
             # The same for every visitor; the page cache keeps it until the content changes
             # (an article published at this address). Staff 404s are no-store and never kept.

@@ -25,15 +25,21 @@ PERMISSIONS_POLICY = (
 )
 
 
+# Every response carries these, files served outside Flask (WhiteNoise) included. Pages add
+# Permissions-Policy, which governs what a document may use.
+_FOR_FILES_TOO = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    # Not no-referrer: Flask-WTF's HTTPS check needs a same-origin Referer on every POST.
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
 def static_file_headers() -> dict[str, str]:
     """What files served outside Flask (WhiteNoise) carry, as pages do."""
-    return {
-        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "X-Frame-Options": "DENY",
-    }
+    return dict(_FOR_FILES_TOO)
 
 
 def mark_private() -> None:
@@ -44,15 +50,7 @@ def mark_private() -> None:
 def _every_response(production: bool) -> tuple[tuple[str, str, str], ...]:
     """(lower-case name, name, value) of the headers every response carries unless its view
     set them itself."""
-    headers = [
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-        ("X-Content-Type-Options", "nosniff"),
-        # Not no-referrer: Flask-WTF's HTTPS check needs a same-origin Referer on every POST.
-        ("Referrer-Policy", "strict-origin-when-cross-origin"),
-        ("Permissions-Policy", PERMISSIONS_POLICY),
-        ("X-Frame-Options", "DENY"),
-        ("Cross-Origin-Opener-Policy", "same-origin"),
-    ]
+    headers = [*_FOR_FILES_TOO, ("Permissions-Policy", PERMISSIONS_POLICY)]
     if production:
         headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
     return tuple((name.lower(), name, value) for name, value in headers)
