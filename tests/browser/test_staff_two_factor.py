@@ -1,7 +1,8 @@
 """Two-step sign-in in a real browser: a new admin signs in, is held at the set-up page, adds the
 account to an "authenticator app" from the key shown (the QR code renders as an image under the
 CSP), confirms with a code, sees the recovery codes, signs out, and signs in again with the
-password and then a code. axe and the CSP listener check each page, on a phone screen."""
+password and then a code. Then makes new recovery codes, after which an old one is refused and
+a new one lets the admin in. axe and the CSP listener check each page, on a phone screen."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def test_admin_sets_up_and_signs_in_with_a_code(live_server, phone) -> None:
     page.get_by_role("button", name="Aktifkan masuk dua langkah").click()
     expect(page.get_by_role("heading", name="Kode pemulihan Anda")).to_be_visible()
     expect(page.locator(".recovery-codes li")).to_have_count(10)
+    first_codes = page.locator(".recovery-codes li").all_inner_texts()
     phone.assert_clean()
 
     page.get_by_role("button", name="Keluar").click()
@@ -79,4 +81,32 @@ def test_admin_sets_up_and_signs_in_with_a_code(live_server, phone) -> None:
     page.get_by_role("button", name="Lanjutkan").click()
     expect(page).to_have_url(f"{base}/staf/akun")
     expect(page.get_by_role("heading", level=1)).to_have_text("Akun petugas")
+    phone.assert_clean()
+
+    renew_codes(page, base, phone)
+    new_codes = page.locator(".recovery-codes li").all_inner_texts()
+    assert len(new_codes) == 10 and not set(new_codes) & set(first_codes)
+    page.get_by_role("button", name="Keluar").click()
+    for code, welcome in [(first_codes[0], False), (new_codes[0], True)]:
+        password_step(page, base)
+        expect(page).to_have_url(re.compile(r"/staf/masuk/kode"))
+        page.get_by_label("Kode").fill(code)
+        page.get_by_role("button", name="Lanjutkan").click()
+        if welcome:
+            expect(page).to_have_url(f"{base}/staf/akun")
+        else:
+            expect(page).to_have_title(re.compile(r"^Galat:"))
+            phone.assert_clean()
+            page.goto(f"{base}/staf/masuk")  # start again from the password
+
+
+def renew_codes(page, base: str, phone) -> None:
+    """From the two-step page, which counts what is left: ten new codes, shown once."""
+    page.goto(f"{base}/staf/dua-langkah")
+    expect(page.get_by_text("Sisa kode pemulihan Anda: 10.")).to_be_visible()
+    phone.assert_clean()
+    page.get_by_role("button", name="Buat kode pemulihan baru").click()
+    expect(page).to_have_url(f"{base}/staf/dua-langkah")
+    expect(page.get_by_role("status")).to_contain_text("Kode pemulihan baru sudah dibuat")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
     phone.assert_clean()
