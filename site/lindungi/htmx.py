@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Request, make_response, render_template, request
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import LengthRequired, RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from lindungi.textinput import without_controls
@@ -50,8 +50,8 @@ class LindungiRequest(Request):
 
     Werkzeug applies that limit to multipart fields as it streams them, but decodes a
     URL-encoded body whole, in Python, up to MAX_CONTENT_LENGTH (6 MB, for pictures): 50-110 ms
-    of a worker per megabyte, which anyone could send. The longest form sent
-    that way, a page's two texts of 60,000 characters, stays far below the limit."""
+    of a worker per megabyte, which anyone could send. The longest form sent that way, a page's
+    two texts of 60,000 characters, stays far below the limit."""
 
     @cached_property
     def htmx(self) -> HtmxDetails:
@@ -62,12 +62,22 @@ class LindungiRequest(Request):
         return _cleaned(super().args)
 
     def _load_form_data(self) -> None:
-        limit = self.max_form_memory_size
-        if (self.mimetype == "application/x-www-form-urlencoded" and limit is not None
-                and (self.content_length or 0) > limit):
-            raise RequestEntityTooLarge()
+        if self.mimetype == "application/x-www-form-urlencoded":
+            self._refuse_a_long_form()
         super()._load_form_data()
         self.__dict__["form"] = _cleaned(self.__dict__["form"])
+
+    def _refuse_a_long_form(self) -> None:
+        limit = self.max_form_memory_size
+        if limit is None:
+            return
+        if self.content_length is None and "chunked" in self.headers.get(
+                "Transfer-Encoding", "").lower():
+            # Werkzeug would cut a chunked body at a limit, not refuse it, and a form cut short
+            # is not what was sent. Browsers and htmx always give the length; so does nginx.
+            raise LengthRequired()
+        if self.content_length is not None and self.content_length > limit:
+            raise RequestEntityTooLarge()
 
 
 def render_page_or_fragment(page: str, fragment: str, **context: Any) -> Response:

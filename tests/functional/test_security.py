@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 import pytest
 from flask import Flask, abort
 
@@ -133,10 +135,12 @@ def test_public_pages_send_no_cookie_to_a_visitor_with_a_session(app: Flask) -> 
         assert "Cookie" not in response.headers.get("Vary", ""), path
 
 
-@pytest.mark.parametrize(("lang", "title"), [("id", "Isian terlalu panjang"),
-                                             ("en", "What you sent is too long")])
-def test_a_url_encoded_form_over_the_limit_is_refused_unread(app: Flask, lang: str,
-                                                             title: str) -> None:
+@pytest.mark.parametrize(("lang", "title", "unreadable"), [
+    ("id", "Isian terlalu panjang", "Permintaan tidak dapat dibaca"),
+    ("en", "What you sent is too long", "The request could not be read"),
+])
+def test_a_url_encoded_form_over_the_limit_is_refused_unread(app: Flask, lang: str, title: str,
+                                                             unreadable: str) -> None:
     """Werkzeug decodes such a body whole, in Python; multipart fields have the same limit."""
     reached = []
 
@@ -155,4 +159,11 @@ def test_a_url_encoded_form_over_the_limit_is_refused_unread(app: Flask, lang: s
     at_limit = client.post(f"/{lang}/_test-long-form", data="x=" + "a" * (limit - 2),
                            content_type="application/x-www-form-urlencoded")
     assert at_limit.status_code == 400
+    # Sent in chunks, with no length given, it would be cut at a limit rather than refused.
+    chunked = client.post(f"/{lang}/_test-long-form", input_stream=BytesIO(b"x=" + b"a" * limit),
+                          content_type="application/x-www-form-urlencoded",
+                          environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": "",
+                                             "HTTP_TRANSFER_ENCODING": "chunked"})
+    assert chunked.status_code == 411
+    assert soup_of(chunked).h1.get_text(strip=True) == unreadable
     assert not reached
