@@ -62,21 +62,20 @@ class LindungiRequest(Request):
         return _cleaned(super().args)
 
     def _load_form_data(self) -> None:
-        if self.mimetype == "application/x-www-form-urlencoded":
-            self._refuse_a_long_form()
+        if self.want_form_data_parsed:
+            self._refuse_a_form_too_long_to_read()
         super()._load_form_data()
         self.__dict__["form"] = _cleaned(self.__dict__["form"])
 
-    def _refuse_a_long_form(self) -> None:
-        limit = self.max_form_memory_size
-        if limit is None:
-            return
+    def _refuse_a_form_too_long_to_read(self) -> None:
         if self.content_length is None and "chunked" in self.headers.get(
                 "Transfer-Encoding", "").lower():
             # Werkzeug would cut a chunked body at a limit, not refuse it, and a form cut short
             # is not what was sent. Browsers and htmx always give the length; so does nginx.
             raise LengthRequired()
-        if self.content_length is not None and self.content_length > limit:
+        limit = self.max_form_memory_size
+        if (self.mimetype == "application/x-www-form-urlencoded" and limit is not None
+                and self.content_length is not None and self.content_length > limit):
             raise RequestEntityTooLarge()
 
 

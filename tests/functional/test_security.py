@@ -159,11 +159,12 @@ def test_a_url_encoded_form_over_the_limit_is_refused_unread(app: Flask, lang: s
     at_limit = client.post(f"/{lang}/_test-long-form", data="x=" + "a" * (limit - 2),
                            content_type="application/x-www-form-urlencoded")
     assert at_limit.status_code == 400
-    # Sent in chunks, with no length given, it would be cut at a limit rather than refused.
-    chunked = client.post(f"/{lang}/_test-long-form", input_stream=BytesIO(b"x=" + b"a" * limit),
-                          content_type="application/x-www-form-urlencoded",
-                          environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": "",
-                                             "HTTP_TRANSFER_ENCODING": "chunked"})
-    assert chunked.status_code == 411
-    assert soup_of(chunked).h1.get_text(strip=True) == unreadable
+    # Sent in chunks, with no length given, a form would be cut at a limit rather than refused.
+    for content_type in ("application/x-www-form-urlencoded", "multipart/form-data; boundary=b"):
+        chunked = client.post(f"/{lang}/_test-long-form", input_stream=BytesIO(b"x=" * limit),
+                              content_type=content_type, environ_overrides={
+                                  "wsgi.input_terminated": True, "CONTENT_LENGTH": "",
+                                  "HTTP_TRANSFER_ENCODING": "chunked"})
+        assert chunked.status_code == 411
+        assert soup_of(chunked).h1.get_text(strip=True) == unreadable
     assert not reached
