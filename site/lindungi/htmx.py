@@ -46,7 +46,8 @@ def _cleaned(values: MultiDict[str, str]) -> ImmutableMultiDict[str, str]:
 class LindungiRequest(Request):
     """request.htmx, and query parameters and form values without control characters (NUL and
     the like: see lindungi.textinput), so no view can pass one to the database. A URL-encoded
-    form is at most MAX_FORM_MEMORY_SIZE (Flask's 500 KB), what multipart forms allow each field.
+    form is at most MAX_FORM_MEMORY_SIZE (Flask's 500 KB), what multipart forms allow each field,
+    and a form of either kind must say its length (411 otherwise).
 
     Werkzeug applies that limit to multipart fields as it streams them, but decodes a
     URL-encoded body whole, in Python, up to MAX_CONTENT_LENGTH (6 MB, for pictures): 50-110 ms
